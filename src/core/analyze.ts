@@ -1,0 +1,133 @@
+import { align } from './align';
+import { buildPoints } from './align/points';
+import { findFindings } from './detect/findings';
+import { findOmissions } from './detect/omissions';
+import { measureEmphasis } from './detect/emphasis';
+import { InputError } from './errors';
+import { articleFeatures, type ParagraphFeatures } from './features';
+import { baseName, formatOf } from './load/format';
+import { resolveOptions, type AnalysisOptions } from './options';
+import { Scorer, type ScoringUnit } from './score/similarity';
+import { segment } from './segment';
+import type { WordVectors } from './score/wordVectors';
+import { NOT_CONTENT_KINDS, type Analysis, type ArticleInput, type DocumentReport, type Paragraph, type ParagraphFacts } from './types';
+import { VERSION } from './version';
+
+/** One article after the per-article stages (segment, features): everything that does not depend on the others. */
+export interface PreparedArticle {
+  readonly document: DocumentReport;
+  readonly features: readonly ParagraphFeatures[];
+}
+
+/** Segments one article and reads its features. Depends only on the article, so callers may cache it by text. */
+export function prepareArticle(input: ArticleInput, id: string): PreparedArticle {
+  const format = formatOf(input.path);
+  const paragraphs = segment(input.text, format);
+  const features = articleFeatures(paragraphs);
+  const words = paragraphs.reduce((sum, p) => sum + p.words, 0);
+  const headline = paragraphs.find((p) => p.kind === 'headline');
+  const firstContent = paragraphs.find((p) => !NOT_CONTENT_KINDS.has(p.kind));
+  const title = headline?.text ?? (firstContent ? openingWords(firstContent.text) : baseName(input.path));
+  return { document: { id, path: input.path, title, format, words, paragraphs }, features };
+}
+
+/** Shared, read-only aids the host loads once (the core cannot read files). */
+export interface AnalysisResources {
+  /** Word vectors for paraphrase-aware matching; without them words match only when their lemmas are equal. */
+  readonly vectors?: WordVectors | null;
+}
+
+/** The whole pipeline: load → segment → features → score → align → detect → one Analysis. */
+export function analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}, resources: AnalysisResources = {}): Analysis {
+  if (inputs.length < 2) {
+    throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
+  }
+  return analyzePrepared(
+    inputs.map((input, i) => prepareArticle(input, `d${i}`)),
+    options,
+    resources,
+  );
+}
+
+/** The comparison stages over already prepared articles. */
+export function analyzePrepared(articles: readonly PreparedArticle[], options: Partial<AnalysisOptions> = {}, resources: AnalysisResources = {}): Analysis {
+  const opts = resolveOptions(options);
+  const documents = articles.map((a) => a.document);
+  const docIds = documents.map((d) => d.id);
+  const ignored = new Set([...NOT_CONTENT_KINDS, ...opts.ignoreKinds]);
+
+  const units: ScoringUnit[] = [];
+  articles.forEach((a, doc) => {
+    const lead = leadParagraphs(a.document.paragraphs);
+    a.document.paragraphs.forEach((p, paragraph) => {
+      const f = a.features[paragraph]!;
+      if (ignored.has(p.kind) || !f.lemmas.length) return;
+      // Name initials join the terms and the name keys, so "United States" and "US" share one.
+      const acronyms = f.names.flatMap((n) => (n.acronym ? [n.acronym] : []));
+      units.push({
+        doc,
+        paragraph,
+        terms: [...f.lemmas, ...acronyms],
+        nameKeys: [...f.names.flatMap((n) => n.keys), ...acronyms],
+        numberKeys: f.numbers.map((x) => x.key),
+        top: lead.has(paragraph),
+      });
+    });
+  });
+
+  const scorer = new Scorer(units, opts, resources.vectors ?? null);
+  const alignment = align(scorer, docIds, opts);
+  const points = buildPoints(
+    alignment.clusters,
+    scorer,
+    docIds,
+    (d, p) => documents[d]!.paragraphs[p]!.text,
+    (d, p) => articles[d]!.features[p]!,
+  );
+  const emphasis = measureEmphasis(points, documents);
+  const omissions = findOmissions(points, documents, emphasis);
+  const findings = findFindings(points, documents, emphasis);
+
+  return {
+    schemaVersion: 1,
+    documents,
+    pairs: alignment.pairs,
+    points,
+    omissions,
+    emphasis,
+    findings,
+    facts: collectFacts(articles),
+    meta: { tool: 'coverage-diff', version: VERSION, thresholds: { pair: opts.pairThreshold, point: opts.pointThreshold } },
+  };
+}
+
+function collectFacts(articles: readonly PreparedArticle[]): ParagraphFacts[] {
+  const out: ParagraphFacts[] = [];
+  for (const a of articles) {
+    a.features.forEach((f, paragraph) => {
+      if (!f.names.length && !f.numbers.length && !f.quotes.length) return;
+      out.push({
+        doc: a.document.id,
+        paragraph,
+        names: [...new Set(f.names.map((n) => n.text))],
+        numbers: f.numbers.map(({ text, value, unit, type }) => ({ text, value, unit, type })),
+        quotes: f.quotes.map(({ text, speaker }) => ({ text, speaker })),
+      });
+    });
+  }
+  return out;
+}
+
+/** Headlines, standfirst and the first body paragraph: where an article states its main news. */
+function leadParagraphs(paragraphs: readonly Paragraph[]): ReadonlySet<number> {
+  const lead = new Set<number>();
+  for (const p of paragraphs) if (p.kind === 'headline' || p.kind === 'standfirst') lead.add(p.index);
+  const firstBody = paragraphs.find((p) => p.kind === 'body' || p.kind === 'quote');
+  if (firstBody) lead.add(firstBody.index);
+  return lead;
+}
+
+function openingWords(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= 10 ? text : words.slice(0, 10).join(' ') + '…';
+}

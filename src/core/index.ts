@@ -1,0 +1,11 @@
+/** The public API of the analysis core. Nothing here knows of VS Code, the DOM or Node. */
+export { analyze, analyzePrepared, prepareArticle, type PreparedArticle, type AnalysisResources } from './analyze';
+export { WordVectors } from './score/wordVectors';
+export { DEFAULT_OPTIONS, resolveOptions, type AnalysisOptions } from './options';
+export { InputError, type InputProblem } from './errors';
+export { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from './load/decode';
+export { ARTICLE_EXTENSIONS, formatOf, isArticlePath, baseName, type ArticleFormat } from './load/format';
+export { toReportJson } from './report/json';
+export { renderMarkdown } from './report/markdown';
+export { VERSION } from './version';
+export * from './types';

@@ -1,0 +1,85 @@
+/** A sparse vector: term ids ascending, with their weights. */
+export interface SparseVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Maps terms to dense integer ids and counts in how many units each occurs. */
+export class Vocabulary {
+  private readonly idOf = new Map<string, number>();
+  private readonly df: number[] = [];
+  private units = 0;
+
+  /** Registers one unit's terms (each distinct term counts once). */
+  addUnit(terms: Iterable<string>): void {
+    this.units++;
+    for (const term of new Set(terms)) {
+      let id = this.idOf.get(term);
+      if (id === undefined) {
+        id = this.df.length;
+        this.idOf.set(term, id);
+        this.df.push(0);
+      }
+      this.df[id]!++;
+    }
+  }
+
+  id(term: string): number | undefined {
+    return this.idOf.get(term);
+  }
+
+  /** Smoothed inverse document frequency: rare terms weigh more; a term in every unit still weighs a little. */
+  idf(term: string): number {
+    const id = this.idOf.get(term);
+    return this.idfOf(id === undefined ? 0 : this.df[id]!);
+  }
+
+  idfOfId(id: number): number {
+    return this.idfOf(this.df[id] ?? 0);
+  }
+
+  private idfOf(df: number): number {
+    return Math.log((1 + this.units) / (1 + df)) + 1;
+  }
+
+  get size(): number {
+    return this.units;
+  }
+}
+
+/** (1 + log tf) · idf, L2-normalised. */
+export function tfidfVector(terms: readonly string[], vocab: Vocabulary): SparseVector {
+  const tf = new Map<number, number>();
+  for (const term of terms) {
+    const id = vocab.id(term);
+    if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+  }
+  const entries = [...tf.entries()].sort((a, b) => a[0] - b[0]);
+  const ids = new Int32Array(entries.length);
+  const weights = new Float64Array(entries.length);
+  let norm = 0;
+  entries.forEach(([id, count], k) => {
+    ids[k] = id;
+    const w = (1 + Math.log(count)) * vocab.idfOfId(id);
+    weights[k] = w;
+    norm += w * w;
+  });
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+  return { ids, weights };
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      dot += a.weights[i++]! * b.weights[j++]!;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}

@@ -1,0 +1,157 @@
+/**
+ * Surface cues that tell reporting from page chrome. They are general web and print conventions
+ * (copyright lines, share and comment prompts, "By <name>", "min read", photo credits), never strings of one site.
+ */
+
+const CLOSERS = /["'”’»)\]*_]+$/u;
+
+/** Words in a paragraph (whitespace-separated runs that contain a letter or digit). */
+export function wordCount(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
+}
+
+/** Ends like a sentence: . ! ? … possibly followed by closing quotes or brackets. */
+export function endsAsSentence(text: string): boolean {
+  const t = text.trim().replace(CLOSERS, '');
+  return /[.!?…]$/u.test(t);
+}
+
+/** Ends with any punctuation that cannot close a heading: sentence marks, colon, semicolon, comma. */
+export function endsWithClausePunctuation(text: string): boolean {
+  const t = text.trim().replace(CLOSERS, '');
+  return /[.!?…:;,]$/u.test(t);
+}
+
+/** Words that stay lower case in Title Case. */
+const MINOR_WORDS = new Set(
+  'a an and as at but by for from in into of on or over per the to up via vs with amid after before against between without about than nor so yet'.split(
+    ' ',
+  ),
+);
+
+/** Share of the major words that start with a capital letter (1 for "US Backs Pakistan's Right"). */
+export function titleCaseRatio(text: string): number {
+  let major = 0;
+  let capital = 0;
+  for (const raw of text.split(/\s+/)) {
+    const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!w || !/\p{L}/u.test(w)) continue;
+    if (MINOR_WORDS.has(w.toLowerCase())) continue;
+    major++;
+    if (/^\p{Lu}/u.test(w)) capital++;
+  }
+  return major === 0 ? 0 : capital / major;
+}
+
+/** A bullet or numbered list marker at the start of a line. */
+export const BULLET = /^\s*(?:[•·▪◦‣∙●○■□➢➤►*+-]|\d{1,3}[.)])\s+(?=\S)/u;
+
+export function stripBullet(text: string): string {
+  return text.replace(BULLET, '');
+}
+
+export function startsWithQuoteMark(text: string): boolean {
+  return /^\s*["“„«‘']/u.test(text);
+}
+
+/** Copyright notices: ©, (c) 2024, "All rights reserved". */
+export function isCopyright(text: string): boolean {
+  return /©|\(c\)\s*\d{4}|\ball rights reserved\b/iu.test(text);
+}
+
+/**
+ * Prompts and navigation of a web page: imperative UI phrases (sign in, share, subscribe, add a comment…),
+ * comment-section and newsletter blurbs, legal links, "related stories" rails. Only short paragraphs qualify:
+ * a reporting paragraph can mention a comment or a newsletter in passing.
+ */
+const UI_PHRASES: readonly RegExp[] = [
+  /^(?:sign|log)\s*(?:in|up|out|on)\b/i,
+  /^(?:subscribe|unsubscribe)\b/i,
+  /^(?:register|join)(?:\s+(?:now|today|us|here|for\s+free|free))?$/i,
+  /\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b/i,
+  /^(?:share|tweet|email|e-mail|print|like|follow|save|bookmark|download|copy)(?:\s+(?:this|on|us|via|to|the\s+app|article|story|page|post|link)\b.*)?$/i,
+  /\b(?:follow|find|join|contact)\s+us\b/i,
+  /^(?:read|see|show|load|view|watch|listen)\s+(?:more|all|less|full|next|previous|the\s+full)\b/i,
+  /^(?:click|tap)\s+(?:here|to|on|for)\b/i,
+  /^(?:add|leave|post|write|submit)\s+(?:a\s+|an\s+|your\s+)?(?:comment|reply|response|insight|review|feedback)s?\b/i,
+  /^(?:there\s+are\s+)?no\s+comments?\b/i,
+  /^comments?(?:\s*\(\d+\))?$/i,
+  /^be\s+the\s+first\s+to\b/i,
+  /\bcookie\s+(?:policy|settings|preferences)\b|\b(?:we\s+use|accept(?:\s+all)?)\s+cookies\b/i,
+  /\bprivacy\s+(?:policy|notice|settings)\b/i,
+  /\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b/i,
+  /^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|ad)$/i,
+  /^(?:related(?:\s+(?:stories|articles|news|content|coverage))?|recommended|trending|most\s+(?:read|popular|viewed)|more\s+(?:from|on|stories|news)|you\s+may\s+also\s+like|also\s+read|read\s+next|up\s+next|latest\s+(?:news|stories))\b/i,
+  /^about\s+(?:the\s+)?(?:author|creator|writer|reporter|contributor)s?\b/i,
+  /^(?:skip\s+to|back\s+to\s+top|jump\s+to|menu|home|search|explore|support|help|careers|advertise(?:\s+with\s+us)?|contact|about(?:\s+us)?|sitemap|faqs?)$/i,
+  /^(?:\S+\s+){0,3}logo$/i,
+];
+
+export function isUiPhrase(text: string): boolean {
+  const t = text.trim().replace(/[.:!]+$/, '');
+  if (wordCount(t) > 12) return false;
+  return UI_PHRASES.some((re) => re.test(t));
+}
+
+/** Words glued without spaces, as when a page's tag list or menu is saved as text ("WorldPoliticsClimate"). */
+export function isGluedWordList(text: string): boolean {
+  const t = text.trim();
+  if (wordCount(t) > 3) return false;
+  const joints = t.match(/\p{Ll}\p{Lu}\p{Ll}/gu);
+  return joints !== null && joints.length >= 2;
+}
+
+/** Breadcrumbs and menus: short items separated by ›, >, |, / or bullets. */
+export function isNavigationTrail(text: string): boolean {
+  const parts = text.split(/\s+(?:[›>|/»•·])\s+/u);
+  return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
+}
+
+/** "By Jane Doe", "Published 3 hours ago", "4 min read", "Updated June 2, 2024 10:32 GMT". */
+export function isByline(text: string): boolean {
+  const t = text.trim();
+  const words = wordCount(t);
+  if (words > 25) return false;
+  if (/^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.test(t) && words <= 20 && !endsAsSentenceWithVerb(t)) return true;
+  if (/\b\d+\s*(?:-|\s)?min(?:ute)?s?\s+read\b/i.test(t)) return true;
+  if (/\b(?:published|updated|posted|last\s+modified)\b/i.test(t) && /(\d|\bago\b|\b(?:am|pm)\b)/i.test(t) && words <= 16) return true;
+  if (/^(?:written|reported|reporting|editing|edited|compiled|additional\s+reporting)\s+by\b/i.test(t)) return true;
+  if (words <= 8 && isDateLine(t)) return true;
+  // "Orrin Radio News, November 2, 2022": a source and a date, no sentence.
+  if (words <= 10 && !endsAsSentence(t) && new RegExp(FULL_DATE, 'i').test(t)) return true;
+  return false;
+}
+
+/** "By" lines sometimes open a sentence ("By Tuesday the river had risen."): those end as sentences with a verb. */
+function endsAsSentenceWithVerb(text: string): boolean {
+  return endsAsSentence(text) && /\b(?:is|are|was|were|has|had|have|will|would|said|says)\b/i.test(text);
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+/** A full calendar date: "March 14, 2025", "14 March 2025", "2025-03-14". */
+const FULL_DATE = `\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`;
+
+/** A line that is only a date and perhaps a time: "June 15, 2014", "Sat 4 March 2026 10:32 GMT", "2024-06-15". */
+export function isDateLine(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  const re = new RegExp(
+    `^(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?)?$`,
+  );
+  return re.test(t);
+}
+
+const AGENCIES = '(?:getty\\s+images|shutterstock|afp|reuters|ap|ap\\s+photo|epa|xinhua|anadolu|alamy|pa\\s+images|pa\\s+wire|bloomberg|sipa)';
+
+/** Photo credits and captions: "Photo: Jane Doe/Agency", "Image courtesy of…", "(Photo by … / Getty Images)". */
+export function isCaption(text: string): boolean {
+  const t = text.trim();
+  if (wordCount(t) > 40) return false;
+  if (/^[([]?\s*(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration|file\s+photo|photo\s+illustration)\b\s*(?::|by\b|credit\b|courtesy\b|\/|–|—|-)/iu.test(t)) return true;
+  if (/\b(?:photo|image|picture)\s+(?:credit|courtesy)\b/i.test(t)) return true;
+  if (/^(?:credit|source|caption)\s*:/i.test(t)) return true;
+  if (new RegExp(`[/|]\\s*${AGENCIES}\\s*\\)?$`, 'i').test(t)) return true;
+  return false;
+}

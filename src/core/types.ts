@@ -1,0 +1,186 @@
+/**
+ * The data that crosses every boundary of the pipeline: plain, readonly, JSON-serialisable.
+ * `Analysis` is exactly the report contract of EVAL.md (schemaVersion 1) plus richer fields.
+ */
+
+/** What a paragraph is, as a reader of the page would name it. */
+export type ParagraphKind =
+  | 'headline' // the title, and any alternative headlines
+  | 'standfirst' // the dek under the headline
+  | 'heading' // a section heading inside the article
+  | 'body' // reporting prose
+  | 'list' // one item of a bulleted or numbered list
+  | 'quote' // a paragraph that is a quotation (a Markdown block quote, or prose that opens with a quote mark)
+  | 'caption' // a photo credit or caption
+  | 'byline' // author, date and reading-time lines
+  | 'furniture'; // site chrome: logos, share and comment prompts, link lists, copyright
+
+/** Kinds that are not reporting: they never align, never count as words, never appear in findings. */
+export const NOT_CONTENT_KINDS: ReadonlySet<ParagraphKind> = new Set(['caption', 'byline', 'furniture']);
+
+/** An article as handed to the pipeline: its path (only for naming and format) and its decoded text. */
+export interface ArticleInput {
+  /** The path as the user gave it; reported unchanged. */
+  readonly path: string;
+  /** Decoded text: BOM removed, line endings kept as they were. */
+  readonly text: string;
+}
+
+/** A paragraph of one article. Offsets are UTF-16 code units into the decoded text. */
+export interface Paragraph {
+  /** 0-based position in the article's paragraph list. */
+  readonly index: number;
+  /** 1-based first line. */
+  readonly startLine: number;
+  /** 1-based last line, inclusive. */
+  readonly endLine: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character (exclusive). */
+  readonly end: number;
+  readonly kind: ParagraphKind;
+  /** The paragraph as read, with line breaks and runs of spaces tidied to single spaces. */
+  readonly text: string;
+  /** Number of words in the paragraph (0 for kinds that are not content). */
+  readonly words: number;
+}
+
+/** A reference to one paragraph of one document. */
+export interface ParagraphRef {
+  /** Document id, e.g. "d0". */
+  readonly doc: string;
+  /** Paragraph index within that document. */
+  readonly paragraph: number;
+}
+
+export interface DocumentReport {
+  /** Stable id in input order: "d0", "d1", … */
+  readonly id: string;
+  /** The path as given. */
+  readonly path: string;
+  /** The first headline, else the opening words of the first content paragraph, else the file name. */
+  readonly title: string;
+  /** How the text was read. */
+  readonly format: 'text' | 'markdown';
+  /** Content words (furniture, byline and caption excluded). */
+  readonly words: number;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+/** An accepted cross-article alignment of two paragraphs. */
+export interface Pair {
+  readonly a: ParagraphRef;
+  readonly b: ParagraphRef;
+  /** Similarity in [0, 1]. */
+  readonly score: number;
+  /** What the score is made of, each in [0, 1]. */
+  readonly evidence: PairEvidence;
+}
+
+export interface PairEvidence {
+  /** Cosine of lemma TF-IDF vectors (IDF over the comparison set). */
+  readonly lexical: number;
+  /** IDF-weighted soft matching of words through word vectors (paraphrase-aware). */
+  readonly soft: number;
+  /** Overlap of proper names (surnames and name words), IDF-weighted. */
+  readonly names: number;
+  /** Overlap of numbers with their units. */
+  readonly numbers: number;
+  /** Name words both paragraphs carry. */
+  readonly sharedNames: readonly string[];
+  /** Numbers both paragraphs carry. */
+  readonly sharedNumbers: readonly string[];
+}
+
+/** One thing the coverage says: paragraphs of one or more articles that report it. */
+export interface Point {
+  /** Stable within one analysis: "p1", "p2", … in order of first appearance across articles. */
+  readonly id: string;
+  /** A short readable key phrase. */
+  readonly label: string;
+  /** Members ordered by document (input order), then paragraph. */
+  readonly members: readonly ParagraphRef[];
+  /** Ids of documents carrying the point, in input order. */
+  readonly docs: readonly string[];
+}
+
+/** `doc` leaves out what `source` (its most prominent carrier) says. */
+export interface Omission {
+  readonly doc: string;
+  readonly point: string;
+  readonly source: ParagraphRef;
+}
+
+/** How much room one article gives one point. */
+export interface Emphasis {
+  readonly point: string;
+  readonly doc: string;
+  /** The point's words / the article's content words, in [0, 1]. */
+  readonly share: number;
+  /** 0-based index of its first paragraph, or null when the article does not carry it. */
+  readonly firstParagraph: number | null;
+  /** A headline or standfirst carries it. */
+  readonly inHeadline: boolean;
+}
+
+export type FindingKind = 'different-event' | 'unique' | 'conflict' | 'emphasis' | 'wording';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  /** The articles the finding is about. */
+  readonly docs: readonly string[];
+  readonly points: readonly string[];
+  /** The paragraphs that prove it. */
+  readonly evidence: readonly ParagraphRef[];
+  /** One plain-language sentence. */
+  readonly text: string;
+  /** Larger is more important; findings are sorted by it. */
+  readonly weight: number;
+}
+
+/** Per-paragraph facts the views can show (names, numbers, quotes), keyed like the paragraphs. */
+export interface ParagraphFacts {
+  readonly doc: string;
+  readonly paragraph: number;
+  readonly names: readonly string[];
+  readonly numbers: readonly NumberMention[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface NumberMention {
+  /** The number as written, e.g. "eight", "1,200", "40%". */
+  readonly text: string;
+  /** Its value when it could be read, else null. */
+  readonly value: number | null;
+  /** The noun it counts or the unit it carries ("people", "%", "km"), or "" when none. */
+  readonly unit: string;
+  /** What kind of number: a count, money, percentage, date, time, duration or ordinal. */
+  readonly type: 'count' | 'money' | 'percent' | 'date' | 'time' | 'duration' | 'ordinal';
+}
+
+export interface Quote {
+  /** The words inside the quotation marks. */
+  readonly text: string;
+  /** Who said it, when the paragraph says so (a pronoun is resolved to the article's last named speaker). */
+  readonly speaker: string | null;
+}
+
+/** The result of one analysis; every view reads it, none recomputes it. */
+export interface Analysis {
+  readonly schemaVersion: 1;
+  readonly documents: readonly DocumentReport[];
+  readonly pairs: readonly Pair[];
+  readonly points: readonly Point[];
+  readonly omissions: readonly Omission[];
+  readonly emphasis: readonly Emphasis[];
+  readonly findings: readonly Finding[];
+  readonly facts: readonly ParagraphFacts[];
+  /** How the analysis was made, for reproducibility. */
+  readonly meta: AnalysisMeta;
+}
+
+export interface AnalysisMeta {
+  readonly tool: 'coverage-diff';
+  readonly version: string;
+  readonly thresholds: { readonly pair: number; readonly point: number };
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, decodeArticle, prepareArticle, type Analysis, type ArticleInput, type PreparedArticle, type WordVectors } from '../src/core';
+import { loadWordVectors } from '../src/node/assets';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(REPO, 'test', 'fixtures');
+export const PORT_STRIKE = ['harbor-times.txt', 'coastal-wire.txt', 'market-daily.md', 'portside-web.txt'].map((f) => join(FIXTURES, 'port-strike', f));
+
+export function input(path: string): ArticleInput {
+  return { path, text: decodeArticle(readFileSync(path), path) };
+}
+
+export function prepare(path: string): PreparedArticle {
+  return prepareArticle(input(path), 'd0');
+}
+
+/** A paragraph's kind and text by index, for compact assertions. */
+export function kinds(path: string): string[] {
+  return prepare(path).document.paragraphs.map((p) => `${p.kind}: ${p.text}`);
+}
+
+let vectors: WordVectors | null | undefined;
+export function shippedVectors(): WordVectors {
+  if (vectors === undefined) vectors = loadWordVectors(REPO).vectors;
+  if (!vectors) throw new Error('media/word-vectors.bin is missing or damaged');
+  return vectors;
+}
+
+export function analyzeFiles(paths: readonly string[]): Analysis {
+  return analyze(paths.map(input), {}, { vectors: shippedVectors() });
+}
+
+export function analyzeTexts(texts: Record<string, string>): Analysis {
+  return analyze(
+    Object.entries(texts).map(([path, text]) => ({ path, text })),
+    {},
+    { vectors: shippedVectors() },
+  );
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { Analysis } from '../../src/core';
+import { analyzeFiles, analyzeTexts, PORT_STRIKE } from '../helpers';
+
+/** Is some paragraph of `a` whose text matches `x` aligned with some paragraph of `b` matching `y`? */
+function aligned(analysis: Analysis, x: RegExp, y: RegExp): boolean {
+  const text = (r: { doc: string; paragraph: number }) => analysis.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
+  return analysis.pairs.some((p) => (x.test(text(p.a)) && y.test(text(p.b))) || (y.test(text(p.a)) && x.test(text(p.b))));
+}
+
+function samePoint(analysis: Analysis, x: RegExp, y: RegExp): boolean {
+  const text = (r: { doc: string; paragraph: number }) => analysis.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
+  return analysis.points.some((p) => p.members.some((m) => x.test(text(m))) && p.members.some((m) => y.test(text(m))));
+}
+
+describe('first alignment', () => {
+  const analysis = analyzeFiles(PORT_STRIKE);
+
+  it('aligns paraphrased leads across outlets', () => {
+    assert.ok(aligned(analysis, /^About 4,000 dockworkers/, /^Thousands of dockworkers walked off/));
+    assert.ok(aligned(analysis, /^About 4,000 dockworkers/, /^CALDERON, June 3/));
+  });
+
+  it('aligns the same actor reported in different words into one point', () => {
+    assert.ok(samePoint(analysis, /^Transport Minister Elias Varga urged/, /^Transport Minister Elias Varga said he would meet/));
+    assert.ok(samePoint(analysis, /^Transport Minister Elias Varga urged/, /^Transport Minister Elias Varga has called/));
+  });
+
+  it('does not align paragraphs about different things', () => {
+    assert.ok(!aligned(analysis, /^Transport Minister/, /^Fruit exporters said refrigerated/));
+    assert.ok(!aligned(analysis, /^Union leader Rosa Imani said the walkout/, /^Exporters warned/));
+  });
+
+  it('aligns regardless of the order paragraphs come in', () => {
+    const [first, second] = PORT_STRIKE.map((f) => readFileSync(f, 'utf8'));
+    const blocks = first!.split('\n\n');
+    // Keep the top (headline, standfirst, byline, lead) in place and reverse the rest of the story.
+    const reordered = [...blocks.slice(0, 3), ...blocks.slice(3).reverse()].join('\n\n');
+    const a = analyzeTexts({ 'original.txt': first!, 'other.txt': second! });
+    const b = analyzeTexts({ 'original.txt': reordered, 'other.txt': second! });
+    const textPairs = (x: Analysis) =>
+      x.pairs
+        .map((p) => [p.a, p.b].map((r) => x.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text).join(' || '))
+        .sort();
+    assert.ok(textPairs(a).length > 0);
+    assert.deepEqual(textPairs(b), textPairs(a));
+  });
+
+  it('finds nothing to align in an article about something else', () => {
+    const a = analyzeTexts({
+      'strike.txt': readFileSync(PORT_STRIKE[0]!, 'utf8'),
+      'recipe.txt': 'Lemon Cake for Spring\n\nBeat the butter and sugar until pale, then fold in the flour and the zest of two lemons.\n\nBake for forty minutes and let the cake cool before glazing it.\n',
+    });
+    assert.equal(a.pairs.length, 0);
+  });
+});

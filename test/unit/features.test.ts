@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseNumber, paragraphFeatures } from '../../src/core/features';
+import { prepareArticle } from '../../src/core';
+
+describe('features', () => {
+  it('splits sentences and keeps content lemmas only', () => {
+    const f = paragraphFeatures('The dockworkers stopped work on Monday. They were striking over pay.');
+    assert.equal(f.sentences.length, 2);
+    assert.ok(f.lemmas.includes('dockworker'));
+    assert.ok(f.lemmas.includes('stop'));
+    assert.ok(!f.lemmas.includes('the'));
+    assert.ok(!f.lemmas.includes('they'));
+  });
+
+  it('finds proper names, drops titles from their keys, and gives multi-word names their initials', () => {
+    const f = paragraphFeatures('Transport Minister Elias Varga met officials of the United States and the European Union in Calderon.');
+    const byText = new Map(f.names.map((n) => [n.text, n]));
+    assert.deepEqual(byText.get('Transport Minister Elias Varga')?.keys, ['elias', 'varga']);
+    assert.equal(byText.get('United States')?.acronym, 'us');
+    assert.equal(byText.get('European Union')?.acronym, 'eu');
+    assert.ok(byText.has('Calderon'));
+  });
+
+  it('reads numbers with their units, written in words or digits', () => {
+    const f = paragraphFeatures('At least eight people were hurt, 4,000 workers walked out, losses reached $5 million and exports fell 40%.');
+    const keys = f.numbers.map((n) => `${n.type}:${n.value}:${n.unit}`);
+    assert.ok(keys.includes('count:8:people'), keys.join(' '));
+    assert.ok(keys.includes('count:4000:worker'), keys.join(' '));
+    assert.ok(keys.includes('money:5000000:usd'), keys.join(' '));
+    assert.ok(keys.includes('percent:40:%'), keys.join(' '));
+  });
+
+  it('parses written numbers', () => {
+    assert.equal(parseNumber('twenty-one'), 21);
+    assert.equal(parseNumber('3.5 million'), 3_500_000);
+    assert.equal(parseNumber('1,200'), 1200);
+    assert.equal(parseNumber('a dozen'), 12);
+    assert.equal(parseNumber('several'), null);
+  });
+
+  it('finds quotations and their speakers, before or after the quote', () => {
+    const f = paragraphFeatures('"We will not go back to work," union leader Rosa Imani said. The minister said: "Talks start on Wednesday."');
+    assert.equal(f.quotes.length, 2);
+    assert.equal(f.quotes[0]!.text, 'We will not go back to work,');
+    assert.match(f.quotes[0]!.speaker ?? '', /Rosa Imani/);
+  });
+
+  it('resolves a pronoun speaker to the last named speaker of the article, and continues a speaker across quotes', () => {
+    const text = [
+      'Union leader Rosa Imani spoke to reporters at the gate on Monday.',
+      '',
+      '"Our members load ships at night for daytime pay," Imani said. "That has to end."',
+      '',
+      'She added: "We are ready to talk tomorrow."',
+    ].join('\n');
+    const article = prepareArticle({ path: 'a.txt', text }, 'd0');
+    const quotes = article.features.flatMap((f) => f.quotes);
+    assert.equal(quotes.length, 3);
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['Imani', 'Imani', 'Imani'],
+    );
+  });
+
+  it('lemmatises Title Case headlines like prose, and keeps only names the article also names in prose', () => {
+    const text = 'Union Backs Strike As Ships Wait\n\nThe union at Calderon said the strike would go on.\n';
+    const article = prepareArticle({ path: 'a.txt', text }, 'd0');
+    const headline = article.features[0]!;
+    assert.ok(headline.lemmas.includes('back'), headline.lemmas.join(' '));
+    assert.ok(headline.lemmas.includes('ship'), headline.lemmas.join(' '));
+    assert.deepEqual(headline.names.map((n) => n.text), []);
+  });
+});
