@@ -110,7 +110,9 @@ function excerpt(text: string): string {
 /** Escapes text so Markdown renders it literally (no links, emphasis, HTML, tables or headings from article text). */
 export function escape(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*[\]<>|~]/g, (c) => `\\${c}`)
+    // An underscore inside a word never starts emphasis ("000_92c5.txt"); only those at a word's edge need escaping.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     .replace(/^(\s*)([#+-])/, '$1\\$2')
     .replace(/^(\s*)(\d+)\./, '$1$2\\.');
 }

@@ -2,37 +2,45 @@ import * as vscode from 'vscode';
 import { analyze, decodeArticle, InputError, isArticlePath, renderMarkdown, type ArticleInput } from '../../core';
 import type { ResourceStore } from '../resources';
 
+/** What a comparison ended in; returned to callers of the command (tests, other commands). */
+export interface CompareOutcome {
+  /** The report document, when the comparison ran. */
+  readonly report?: vscode.TextDocument;
+  /** The message shown to the user, when the input was refused. */
+  readonly error?: string;
+}
+
 /** Reports we opened ourselves: never taken for articles on a later run. */
 const reports = new WeakSet<vscode.TextDocument>();
 
 /**
- * Compares the articles open in editor tabs and shows the Markdown report in a new untitled document.
- * Reads only; never writes to an article. (The comparison panel replaces this view in a later version.)
+ * Compares articles — the given files, or else the article files open in editor tabs — and shows the Markdown
+ * report in a new untitled document. Reads only; never writes to an article. Bad input is reported in an error
+ * message and in the returned outcome. (The comparison panel replaces this view in a later version.)
  */
-export async function compareOpenArticles(resources: ResourceStore): Promise<vscode.TextDocument | undefined> {
+export async function compareArticles(resources: ResourceStore, files?: readonly vscode.Uri[]): Promise<CompareOutcome> {
   try {
-    const articles = await openArticles();
+    const articles = await readArticles(files ?? openArticleUris());
     const analysis = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Coverage Diff: comparing ${articles.length} articles…` },
       async () => analyze(articles, {}, resources.get()),
     );
-    const doc = await vscode.workspace.openTextDocument({ content: renderMarkdown(analysis), language: 'markdown' });
-    reports.add(doc);
-    await vscode.window.showTextDocument(doc, { preview: false });
-    return doc;
+    const report = await vscode.workspace.openTextDocument({ content: renderMarkdown(analysis), language: 'markdown' });
+    reports.add(report);
+    await vscode.window.showTextDocument(report, { preview: false });
+    return { report };
   } catch (e) {
-    if (e instanceof InputError) {
-      void vscode.window.showErrorMessage(`Coverage Diff: ${e.message}`);
-      return undefined;
-    }
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    const error = `Coverage Diff: ${e.message}`;
+    void vscode.window.showErrorMessage(error);
+    return { error };
   }
 }
 
-/** The .txt/.md articles open in editor tabs, with unsaved edits, in tab order. */
-async function openArticles(): Promise<ArticleInput[]> {
-  const uris: vscode.Uri[] = [];
+/** The .txt/.md files open in editor tabs, in tab order, each once. */
+function openArticleUris(): vscode.Uri[] {
   const seen = new Set<string>();
+  const uris: vscode.Uri[] = [];
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
     if (!(tab.input instanceof vscode.TabInputText)) continue;
     const uri = tab.input.uri;
@@ -40,6 +48,11 @@ async function openArticles(): Promise<ArticleInput[]> {
     seen.add(uri.toString());
     uris.push(uri);
   }
+  return uris;
+}
+
+/** Reads each article: unsaved edits from its open editor, else the file's bytes (binary and empty files refused). */
+async function readArticles(uris: readonly vscode.Uri[]): Promise<ArticleInput[]> {
   if (uris.length < 2) {
     const named = uris[0] ? `: ${vscode.workspace.asRelativePath(uris[0])}` : '';
     throw new InputError('too-few-articles', `open at least two article files (.txt or .md) to compare; found ${uris.length}${named}`);

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm run test:integration` — the mocha suite in test/integration, run inside the real VS Code extension host:
+// bundles the tests, prepares a throwaway workspace (a copy of samples/), and hands both to
+// @vscode/test-electron's runTests with our `code` stand-in (code-server + headless Chromium).
+// Its exit code is the suite's: non-zero when any in-host test fails.
+import { runTests } from '@vscode/test-electron';
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertReady } from './harness.mjs';
+import { CACHE, ROOT } from './versions.mjs';
+
+const OUT = join(ROOT, 'out', 'test', 'integration');
+const SOURCES = join(ROOT, 'test', 'integration');
+
+async function main() {
+  assertReady();
+  rmSync(OUT, { recursive: true, force: true });
+  const entries = readdirSync(SOURCES).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => join(SOURCES, f));
+  await build({
+    entryPoints: entries,
+    outdir: OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+
+  const workspace = join(CACHE, 'workspaces', 'integration');
+  rmSync(workspace, { recursive: true, force: true });
+  mkdirSync(workspace, { recursive: true });
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+
+  const t0 = Date.now();
+  try {
+    await runTests({
+      vscodeExecutablePath: join(ROOT, 'scripts', 'vscode', 'code-shim.mjs'),
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: join(OUT, 'index.js'),
+      launchArgs: [workspace],
+    });
+  } catch (e) {
+    console.error(`test:integration: failed after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${e.message ?? e}`);
+    process.exit(1);
+  }
+  console.log(`test:integration: passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+await main();
