@@ -68,10 +68,19 @@ function installDebianPackages(missing) {
 }
 
 /**
+ * The environment without what an enclosing `npm run` exports (npm_config_*, npm_package_*, …): a nested npm
+ * would take those as its own configuration — code-server's install script, for one, reads the Node version from
+ * npm_config_user_agent and would see the outer npm's Node 20.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+}
+
+/**
  * npm install of one pinned package into its own folder, install scripts approved for it alone. The compiler
  * chatter goes to install.log; its tail is shown if the install fails.
  */
-function npmInstall(dir, name, version, allow, env = process.env) {
+function npmInstall(dir, name, version, allow, env = cleanEnv()) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   const allowScripts = Object.fromEntries(allow.map((p) => [p, true]));
@@ -114,7 +123,7 @@ function main() {
   // code-server's postinstall insists on Node 24 (read from npm's user agent) and builds native modules with
   // node-gyp, which cannot download headers offline: put Node 24 first on PATH and point nodedir at its headers.
   npmInstall(CODE_SERVER_DIR, 'code-server', CODE_SERVER_VERSION, ['code-server', 'argon2'], {
-    ...process.env,
+    ...cleanEnv(),
     PATH: `${NODE24_BIN}:${process.env.PATH}`,
     npm_config_nodedir: NODE24_HEADERS,
   });
