@@ -15,4 +15,5 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/worker.js' }),
 ]);

@@ -39,3 +39,5 @@ export function analyzeTexts(texts: Record<string, string>): Analysis {
     { vectors: shippedVectors() },
   );
 }
+
+export const FERRY = ['courier.txt', 'island-news.txt', 'wire.txt'].map((f) => join(FIXTURES, 'alignment', f));

@@ -29,7 +29,7 @@ export function corpusClusters(root: string): string[] {
     .sort();
 }
 
-export function scoreCorpus(root: string, options: Partial<AnalysisOptions> = {}, analyse = analyzeFiles): CorpusScore {
+export function scoreCorpus(root: string, options: Partial<AnalysisOptions> = {}, analyse: (files: readonly string[], options: Partial<AnalysisOptions>) => Analysis = analyzeFiles): CorpusScore {
   const sum = { tp: 0, fp: 0, fn: 0 };
   const om = { tp: 0, fp: 0, fn: 0, clusters: 0 };
   let seconds = 0;

@@ -2,7 +2,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzePrepared, decodeArticle, prepareArticle, type Analysis, type AnalysisOptions, type PreparedArticle, type WordVectors } from '../../src/core';
+import {
+  AnalysisCache,
+  analyzePrepared,
+  decodeArticle,
+  prepareArticle,
+  type Analysis,
+  type AnalysisOptions,
+  type AnalysisResources,
+  type PreparedArticle,
+  type WordVectors,
+} from '../../src/core';
 import { loadWordVectors } from '../../src/node/assets';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,19 +42,25 @@ export function wordVectors(): WordVectors | null {
 }
 
 const prepared = new Map<string, PreparedArticle>();
+/** Word alignments of paragraph pairs are independent of thresholds: a tuning loop reuses them. */
+const cache = new AnalysisCache({ articles: 5_000, alignments: 2_000_000 });
 
-/**
- * Analyses files in process, exactly as `coverage-diff analyze --format json` would. The per-article stages
- * are cached by path and position, so a tuning loop re-runs only the comparison stages.
- */
-export function analyzeFiles(files: readonly string[], options: Partial<AnalysisOptions> = {}): Analysis {
-  const articles = files.map((path, i) => {
+/** Each file read and prepared once per process (by path and position). */
+export function preparedArticles(files: readonly string[]): PreparedArticle[] {
+  return files.map((path, i) => {
     const key = `${i}\u0000${path}`;
     let a = prepared.get(key);
     if (!a) prepared.set(key, (a = prepareArticle({ path, text: decodeArticle(readFileSync(path), path) }, `d${i}`)));
     return a;
   });
-  return analyzePrepared(articles, options, { vectors: wordVectors() });
+}
+
+/**
+ * Analyses files in process, exactly as `coverage-diff analyze --format json` would (same results: what is
+ * cached between runs does not depend on the other articles or on thresholds).
+ */
+export function analyzeFiles(files: readonly string[], options: Partial<AnalysisOptions> = {}, resources: AnalysisResources = {}): Analysis {
+  return analyzePrepared(preparedArticles(files), options, { vectors: wordVectors(), cache, ...resources });
 }
 
 export function readJson<T>(path: string): T {

@@ -1,97 +1,314 @@
 /**
- * `npm run tune` — chooses the analysis defaults on development data only: the seeds and the dev corpora
- * (gvc-dev, ecbplus-dev). A seeded random search over weights and thresholds around the current defaults,
- * scored by the mean alignment F1 of the three sets (each set counts once, so the one seed cluster cannot
- * dominate the 195 corpus clusters, nor the reverse). Prints every trial and the best; the chosen values are
- * then written into src/core/options.ts by hand and the output committed as scripts/eval/tune.out.txt.
+ * `npm run tune` — chooses the pair-confidence model and the alignment thresholds on development data only:
+ * the seeds and the dev corpora (gvc-dev, ecbplus-dev); hidden held-out sets are never seen.
  *
- *   npm run tune -- --trials 80 --seed 7
+ *  1. Features of every scored candidate pair (src/core/score/model.ts FEATURES), labelled by each set's gold:
+ *     seeds — the two lines share a point (sure or possible); gvc — a gold pair; ecb+ — a gold pair, evaluated
+ *     units only.
+ *  2. Logistic regression, each data set weighted as a whole (so the single seed cluster is not drowned by 195
+ *     corpus clusters; --seeds-weight, default 2, against 1 for each corpus), L2-regularised, on standardised
+ *     features → src/core/score/model.json.
+ *  3. A coordinate search over the thresholds, scored by the weighted mean alignment F1 of the three sets through
+ *     the full pipeline and the official protocols (scripts/eval) → printed; the chosen values go into
+ *     src/core/options.ts by hand.
+ *
+ *   npm run tune                 # train + grid, writes model.json; output recorded in scripts/eval/tune.out.txt
+ *   npm run tune -- --grid-only  # keep model.json, search thresholds only
  */
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../src/core';
+import { align } from '../../src/core/align';
+import { AnalysisCache, DEFAULT_OPTIONS, FEATURES, resolveOptions, type AnalysisOptions, type ConfidenceModel, type PreparedArticle } from '../../src/core';
+import { buildProfiles, type UnitSource } from '../../src/core/score/profiles';
+import { NOT_CONTENT_KINDS } from '../../src/core/types';
 import { scoreCorpus } from './corpus';
-import { scoreSeeds, seedsFiles } from './seeds';
-import { analyzeFiles, fmt, sharedAvailable, sharedDir } from './shared';
+import { scoreSeeds, seedsFiles, type SeedsGold } from './seeds';
+import { analyzeFiles, fmt, preparedArticles, readJson, REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from './shared';
 
-interface Trial {
-  readonly options: AnalysisOptions;
-  readonly seeds: number;
-  readonly seedsP: number;
-  readonly gvc: number;
-  readonly ecb: number;
-  readonly objective: number;
+type Dataset = 'seeds' | 'gvc' | 'ecb';
+interface Example {
+  readonly x: number[];
+  readonly y: number;
+  readonly ds: Dataset;
 }
 
+const MODEL_FILE = join(REPO_ROOT, 'src', 'core', 'score', 'model.json');
+/**
+ * How much the seeds count against each corpus, in training and in the objective. The seeds are the one set
+ * made of whole articles on one story, as users compare them; each corpus counts once.
+ */
+let SEEDS_WEIGHT = 2;
+/** The features the model may use (--features); the others keep weight 0. */
+let USED: ReadonlySet<string> = new Set(FEATURES);
+const setWeight = (ds: Dataset) => (ds === 'seeds' ? SEEDS_WEIGHT : 1);
+
 function main(): void {
-  const { values } = parseArgs({ options: { trials: { type: 'string', default: '60' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: {
+      'grid-only': { type: 'boolean' },
+      'seeds-weight': { type: 'string', default: '2' },
+      features: { type: 'string', default: FEATURES.join(',') },
+      decide: { type: 'string', default: 'similarity' },
+    },
+  });
+  SEEDS_WEIGHT = Number(values['seeds-weight']);
+  USED = new Set(values.features!.split(','));
   if (!sharedAvailable()) {
     console.error(`tune: ${sharedDir()} is absent; nothing to tune on.`);
     process.exit(1);
   }
-  const random = mulberry32(Number(values.seed));
-  const trials: Trial[] = [run(DEFAULT_OPTIONS)];
-  report(trials[0]!, 'defaults');
-  for (let t = 0; t < Number(values.trials); t++) {
-    const trial = run(sample(random));
-    trials.push(trial);
-    report(trial, `trial ${t + 1}`);
+  let model = readJson<ConfidenceModel>(MODEL_FILE);
+  if (!values['grid-only']) {
+    const examples = collectExamples();
+    for (const ds of ['seeds', 'gvc', 'ecb'] as const) {
+      const e = examples.filter((x) => x.ds === ds);
+      console.log(`examples ${ds}: ${e.length} (${e.filter((x) => x.y).length} positive)`);
+    }
+    model = train(examples);
+    writeFileSync(MODEL_FILE, JSON.stringify(model, null, 2) + '\n');
+    console.log(`model written to ${MODEL_FILE}:`);
+    for (const f of FEATURES) console.log(`  ${f.padEnd(10)} weight ${model.features[f].weight.toFixed(3)}`);
+    console.log(`  bias ${model.bias.toFixed(3)}`);
   }
-  trials.sort((a, b) => b.objective - a.objective);
-  console.log('\nbest five:');
-  for (const t of trials.slice(0, 5)) report(t, 'best');
+  grid(model, values.decide === 'confidence' ? 'confidence' : 'similarity');
 }
 
-function run(options: AnalysisOptions): Trial {
-  const gold = join(sharedDir(), 'seeds', 'gold.json');
-  const files = seedsFiles(gold);
-  const s = scoreSeeds(gold, files, analyzeFiles(files, options)).alignment;
-  const gvc = scoreCorpus(join(sharedDir(), 'corpora', 'gvc-dev'), options).alignment.f1;
-  const ecb = scoreCorpus(join(sharedDir(), 'corpora', 'ecbplus-dev'), options).alignment.f1;
-  return { options, seeds: s.f1, seedsP: s.p, gvc, ecb, objective: (s.f1 + gvc + ecb) / 3 };
+/** Every candidate pair of every dev cluster, with its features and gold label. */
+function collectExamples(): Example[] {
+  const out: Example[] = [];
+  const options = DEFAULT_OPTIONS;
+  const cache = new AnalysisCache();
+  // Seeds: a pair is right when its lines share a point.
+  {
+    const goldPath = join(sharedDir(), 'seeds', 'gold.json');
+    const gold = readJson<SeedsGold>(goldPath);
+    const keyOf = new Map(Object.entries(gold.docs).map(([k, v]) => [v, k]));
+    const member = new Map<string, Set<string>>();
+    for (const p of gold.points) for (const r of [...p.sure, ...p.possible]) (member.get(r) ?? member.set(r, new Set()).get(r)!).add(p.id);
+    const files = seedsFiles(goldPath);
+    const articles = preparedArticles(files);
+    for (const { a, b, x } of pairFeatures(articles, options, cache)) {
+      const lines = (art: PreparedArticle, p: number) => {
+        const para = art.document.paragraphs[p]!;
+        const key = keyOf.get(basename(art.document.path))!;
+        const out2: string[] = [];
+        for (let l = para.startLine; l <= para.endLine; l++) out2.push(`${key}:L${l}`);
+        return out2;
+      };
+      const la = lines(articles[a.doc]!, a.paragraph);
+      const lb = lines(articles[b.doc]!, b.paragraph);
+      const right = la.some((p) => lb.some((q) => [...(member.get(p) ?? [])].some((id) => member.get(q)?.has(id))));
+      out.push({ x, y: right ? 1 : 0, ds: 'seeds' });
+    }
+  }
+  for (const [ds, dir] of [
+    ['gvc', 'gvc-dev'],
+    ['ecb', 'ecbplus-dev'],
+  ] as const) {
+    const root = join(sharedDir(), 'corpora', dir);
+    for (const c of readdirSync(root).sort()) {
+      if (!existsSync(join(root, c, 'gold.json'))) continue;
+      const gold = readJson<{ docs: string[]; pairs: [string, number, string, number][]; evaluated_units?: Record<string, number[]> }>(join(root, c, 'gold.json'));
+      const files = gold.docs.map((d) => join(root, c, `${d}.txt`));
+      const articles = preparedArticles(files);
+      const unitOf = files.map((f) => blankLineUnits(f));
+      const goldSet = new Set(gold.pairs.map(([a, ia, b, ib]) => unitPairKey(gold.docs.indexOf(a), ia, gold.docs.indexOf(b), ib)));
+      const ev = gold.evaluated_units && Object.keys(gold.evaluated_units).length ? gold.evaluated_units : null;
+      for (const { a, b, x } of pairFeatures(articles, options, cache)) {
+        const ua = unitOf[a.doc]!.get(articles[a.doc]!.document.paragraphs[a.paragraph]!.startLine);
+        const ub = unitOf[b.doc]!.get(articles[b.doc]!.document.paragraphs[b.paragraph]!.startLine);
+        if (ua === undefined || ub === undefined) continue;
+        if (ev && (!(ev[gold.docs[a.doc]!] ?? []).includes(ua) || !(ev[gold.docs[b.doc]!] ?? []).includes(ub))) continue;
+        out.push({ x, y: goldSet.has(unitPairKey(a.doc, ua, b.doc, ub)) ? 1 : 0, ds });
+      }
+    }
+  }
+  return out;
 }
 
-function sample(random: () => number): AnalysisOptions {
-  const around = (x: number, spread: number) => Math.max(0, x * (1 + (random() * 2 - 1) * spread));
-  const d = DEFAULT_OPTIONS;
-  const pair = around(d.pairThreshold, 0.4);
+function unitPairKey(da: number, ia: number, db: number, ib: number): string {
+  return da < db || (da === db && ia < ib) ? `${da}:${ia}|${db}:${ib}` : `${db}:${ib}|${da}:${ia}`;
+}
+
+/** Line number → blank-line unit index, as the corpus scorer counts units. */
+function blankLineUnits(file: string): Map<number, number> {
+  const map = new Map<number, number>();
+  let unit = -1;
+  let previousBlank = true;
+  readFileSync(file, 'utf8')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim()) {
+        if (previousBlank) unit++;
+        map.set(i + 1, unit);
+        previousBlank = false;
+      } else previousBlank = true;
+    });
+  return map;
+}
+
+/** The scored candidate pairs of one comparison set, with their feature vectors (the pipeline's own code). */
+function pairFeatures(articles: readonly PreparedArticle[], options: AnalysisOptions, cache: AnalysisCache) {
+  const opts = resolveOptions(options);
+  const ignored = new Set([...NOT_CONTENT_KINDS, ...opts.ignoreKinds]);
+  const sources: UnitSource[] = [];
+  articles.forEach((a, doc) => {
+    const firstBody = a.document.paragraphs.find((p) => p.kind === 'body' || p.kind === 'quote');
+    for (const p of a.document.paragraphs) {
+      const f = a.features[p.index]!;
+      const top = p.kind === 'headline' || p.kind === 'standfirst' || p.index === firstBody?.index;
+      if (!ignored.has(p.kind) && f.lemmas.length) sources.push({ doc, paragraph: p, features: f, top });
+    }
+  });
+  const set = buildProfiles(sources, wordVectors(), opts.softFloor, sources.length <= opts.candidates.allPairsLimit);
+  const docIds = articles.map((a) => a.document.id);
+  const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor), true);
+  return scored.map((p) => ({
+    a: { doc: set.units[p.i]!.doc, paragraph: set.units[p.i]!.paragraph },
+    b: { doc: set.units[p.j]!.doc, paragraph: set.units[p.j]!.paragraph },
+    x: [...p.features],
+  }));
+}
+
+/** Dataset-balanced, L2-regularised logistic regression by full-batch gradient descent. */
+function train(examples: readonly Example[], l2 = 1e-3, iterations = 4000, rate = 0.5): ConfidenceModel {
+  const d = FEATURES.length;
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const e of examples) e.x.forEach((v, k) => (mean[k]! += v / examples.length));
+  for (const e of examples) e.x.forEach((v, k) => (sd[k]! += (v - mean[k]!) ** 2 / examples.length));
+  for (let k = 0; k < d; k++) sd[k] = Math.sqrt(sd[k]!) || 1;
+  const z = examples.map((e) => e.x.map((v, k) => (v - mean[k]!) / sd[k]!));
+  const perSet = new Map<Dataset, number>();
+  for (const e of examples) perSet.set(e.ds, (perSet.get(e.ds) ?? 0) + 1);
+  const total = [...perSet.keys()].reduce((sum, ds) => sum + setWeight(ds), 0);
+  const weight = examples.map((e) => setWeight(e.ds) / perSet.get(e.ds)! / total);
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  for (let it = 0; it < iterations; it++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < z.length; i++) {
+      let s = b;
+      for (let k = 0; k < d; k++) s += w[k]! * z[i]![k]!;
+      const err = (1 / (1 + Math.exp(-s)) - examples[i]!.y) * weight[i]!;
+      for (let k = 0; k < d; k++) gw[k]! += err * z[i]![k]!;
+      gb += err;
+    }
+    for (let k = 0; k < d; k++) w[k] = USED.has(FEATURES[k]!) ? w[k]! - rate * (gw[k]! + l2 * w[k]!) : 0;
+    b -= rate * gb;
+  }
+  const features = Object.fromEntries(FEATURES.map((f, k) => [f, { weight: round(w[k]!), mean: round(mean[k]!), sd: round(sd[k]!) }]));
   return {
-    ...d,
-    weights: {
-      lexical: around(d.weights.lexical, 0.8),
-      soft: around(d.weights.soft, 0.8),
-      names: around(d.weights.names, 1),
-      numbers: around(d.weights.numbers, 1),
-      lead: around(d.weights.lead, 1),
-    },
-    softFloor: Math.min(0.7, Math.max(0.3, around(d.softFloor, 0.25))),
-    pairThreshold: pair,
-    pointThreshold: around(d.pointThreshold, 0.4),
-    coreThreshold: around(d.coreThreshold, 0.3),
-    pointPairThreshold: Math.min(pair, around(d.pointPairThreshold, 0.5)),
+    source: `npm run tune: logistic regression on ${examples.length} candidate pairs of seeds, gvc-dev and ecbplus-dev (sets weighted seeds ${SEEDS_WEIGHT} : gvc 1 : ecb+ 1)`,
+    bias: round(b),
+    features: features as ConfidenceModel['features'],
   };
 }
 
-function report(t: Trial, label: string): void {
-  const o = t.options;
-  const w = o.weights;
+interface Thresholds {
+  pairThreshold: number;
+  pointPairThreshold: number;
+  pointThreshold: number;
+  mainThreshold: number;
+  sentenceThreshold: number;
+}
+
+/** Thresholds by a coarse grid, each setting run through the full pipeline and the official protocols. */
+function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): void {
+  const resources = { model };
+  const run = (t: Thresholds) => {
+    const options = { ...t, decideOn };
+    const gold = join(sharedDir(), 'seeds', 'gold.json');
+    const files = seedsFiles(gold);
+    const seeds = scoreSeeds(gold, files, analyzeFiles(files, options, resources));
+    const gvc = scoreCorpus(join(sharedDir(), 'corpora', 'gvc-dev'), options, (f, o) => analyzeFiles(f, o, resources));
+    const ecb = scoreCorpus(join(sharedDir(), 'corpora', 'ecbplus-dev'), options, (f, o) => analyzeFiles(f, o, resources));
+    const s = seeds.alignment;
+    return {
+      t,
+      seeds: s.f1,
+      seedsP: s.p,
+      gvc: gvc.alignment.f1,
+      ecb: ecb.alignment.f1,
+      omissions: { seeds: seeds.omissions.f1, gvc: gvc.omissions.f1, ecb: ecb.omissions.f1 },
+      mean: (SEEDS_WEIGHT * s.f1 + gvc.alignment.f1 + ecb.alignment.f1) / (SEEDS_WEIGHT + 2),
+    };
+  };
+  const results = [];
+  const d = DEFAULT_OPTIONS;
+  let current: Thresholds = {
+    pairThreshold: d.pairThreshold,
+    pointPairThreshold: d.pointPairThreshold,
+    pointThreshold: d.pointThreshold,
+    mainThreshold: d.mainThreshold,
+    sentenceThreshold: d.sentenceThreshold,
+  };
+  // Coordinate search: one threshold at a time over its grid, keeping the best, two sweeps. Thresholds on
+  // similarity and on confidence live on different scales; the main-news and sentence ones do not depend on it.
+  const grids: Record<keyof Thresholds, number[]> =
+    decideOn === 'confidence'
+      ? {
+          pairThreshold: [0.3, 0.4, 0.5, 0.6, 0.7],
+          pointPairThreshold: [0.15, 0.2, 0.25, 0.3, 0.4, 0.5],
+          pointThreshold: [0.2, 0.3, 0.4, 0.5, 0.6],
+          mainThreshold: [0.17, 0.2, 0.23, 0.26, 0.3, 9],
+          sentenceThreshold: [0.35, 0.4, 0.45, 0.55, 9],
+        }
+      : {
+          pairThreshold: [0.14, 0.17, 0.2, 0.23, 0.26],
+          pointPairThreshold: [0.06, 0.08, 0.11, 0.14],
+          pointThreshold: [0.2, 0.24, 0.28, 0.32, 0.36],
+          mainThreshold: [0.17, 0.2, 0.23, 0.26, 0.3, 9],
+          sentenceThreshold: [0.35, 0.4, 0.45, 0.55, 9],
+        };
+  // A setting may not fall below any quality floor (scripts/eval/floors.json): floors are never lowered.
+  const floors = readJson<{ min: Record<string, number> }>(join(REPO_ROOT, 'scripts', 'eval', 'floors.json')).min;
+  const allowed = (r: ReturnType<typeof run>) =>
+    r.seeds >= (floors['seeds.alignment.f1'] ?? 0) &&
+    r.gvc >= (floors['gvc.alignment.f1'] ?? 0) &&
+    r.ecb >= (floors['ecbplus.alignment.f1'] ?? 0) &&
+    r.omissions.seeds >= (floors['seeds.omissions.f1'] ?? 0) &&
+    r.omissions.gvc >= (floors['gvc.omissions.f1'] ?? 0) &&
+    r.omissions.ecb >= (floors['ecbplus.omissions.f1'] ?? 0);
+  let best = run(current);
+  results.push(best);
+  report(best, allowed(best) ? 'start' : 'start (below a floor)');
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (const key of Object.keys(grids) as (keyof Thresholds)[]) {
+      for (const value of grids[key]) {
+        if (value === current[key]) continue;
+        const r = run({ ...current, [key]: value });
+        results.push(r);
+        if (allowed(r) && r.mean > best.mean) {
+          best = r;
+          current = { ...r.t };
+          report(best, 'better');
+        }
+      }
+    }
+  }
+  console.log(`\nchosen (decideOn ${decideOn}, ${results.length} settings tried):`);
+  report(best, 'best');
+}
+
+function report(
+  r: { t: Thresholds; seeds: number; seedsP: number; gvc: number; ecb: number; mean: number; omissions: { seeds: number; gvc: number; ecb: number } },
+  label: string,
+): void {
+  const t = r.t;
+  const o = r.omissions;
   console.log(
-    `${label.padEnd(9)} objective ${fmt(t.objective)} | seeds F1 ${fmt(t.seeds)} (P ${fmt(t.seedsP)}) gvc ${fmt(t.gvc)} ecb+ ${fmt(t.ecb)} | ` +
-      `w lex ${fmt(w.lexical)} soft ${fmt(w.soft)} names ${fmt(w.names)} num ${fmt(w.numbers)} lead ${fmt(w.lead)} ` +
-      `floor ${fmt(o.softFloor)} pair ${fmt(o.pairThreshold)} point ${fmt(o.pointThreshold)} pointPair ${fmt(o.pointPairThreshold)} core ${fmt(o.coreThreshold)}`,
+    `${label.padEnd(6)} mean ${fmt(r.mean)} | seeds F1 ${fmt(r.seeds)} (P ${fmt(r.seedsP)}) gvc ${fmt(r.gvc)} ecb+ ${fmt(r.ecb)} | ` +
+      `omissions ${fmt(o.seeds)}/${fmt(o.gvc)}/${fmt(o.ecb)} | ` +
+      `pair ${t.pairThreshold} pointPair ${t.pointPairThreshold} point ${t.pointThreshold} main ${t.mainThreshold} sentence ${t.sentenceThreshold}`,
   );
 }
 
-/** A small seeded generator, so a tuning run can be repeated exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
 }
 
 main();

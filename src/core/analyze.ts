@@ -1,15 +1,17 @@
 import { align } from './align';
 import { buildPoints } from './align/points';
+import type { AnalysisCache } from './cache';
+import { measureEmphasis } from './detect/emphasis';
 import { findFindings } from './detect/findings';
 import { findOmissions } from './detect/omissions';
-import { measureEmphasis } from './detect/emphasis';
 import { InputError } from './errors';
 import { articleFeatures, type ParagraphFeatures } from './features';
 import { baseName, formatOf } from './load/format';
 import { resolveOptions, type AnalysisOptions } from './options';
-import { Scorer, type ScoringUnit } from './score/similarity';
-import { segment } from './segment';
+import { TRAINED_MODEL, type ConfidenceModel } from './score/model';
+import { buildProfiles, type UnitSource } from './score/profiles';
 import type { WordVectors } from './score/wordVectors';
+import { segment } from './segment';
 import { NOT_CONTENT_KINDS, type Analysis, type ArticleInput, type DocumentReport, type Paragraph, type ParagraphFacts } from './types';
 import { VERSION } from './version';
 
@@ -17,6 +19,27 @@ import { VERSION } from './version';
 export interface PreparedArticle {
   readonly document: DocumentReport;
   readonly features: readonly ParagraphFeatures[];
+}
+
+/** Shared, read-only aids the host loads once (the core cannot read files), and an optional cache. */
+export interface AnalysisResources {
+  /** Word vectors for paraphrase-aware matching; without them words match only when their lemmas are equal. */
+  readonly vectors?: WordVectors | null;
+  /** Reuse of per-article work between analyses (a long-lived host keeps one). */
+  readonly cache?: AnalysisCache;
+  /** The pair-confidence model; the trained one by default. */
+  readonly model?: ConfidenceModel;
+  /** Told how long each stage took, in milliseconds (for benchmarks and logs). */
+  readonly onStage?: (stage: string, ms: number) => void;
+}
+
+/** Runs a stage and reports its time to `onStage`. */
+function timed<T>(resources: AnalysisResources, stage: string, run: () => T): T {
+  if (!resources.onStage) return run();
+  const t0 = Date.now();
+  const out = run();
+  resources.onStage(stage, Date.now() - t0);
+  return out;
 }
 
 /** Segments one article and reads its features. Depends only on the article, so callers may cache it by text. */
@@ -31,22 +54,18 @@ export function prepareArticle(input: ArticleInput, id: string): PreparedArticle
   return { document: { id, path: input.path, title, format, words, paragraphs }, features };
 }
 
-/** Shared, read-only aids the host loads once (the core cannot read files). */
-export interface AnalysisResources {
-  /** Word vectors for paraphrase-aware matching; without them words match only when their lemmas are equal. */
-  readonly vectors?: WordVectors | null;
-}
-
 /** The whole pipeline: load → segment → features → score → align → detect → one Analysis. */
 export function analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}, resources: AnalysisResources = {}): Analysis {
   if (inputs.length < 2) {
     throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
   }
-  return analyzePrepared(
-    inputs.map((input, i) => prepareArticle(input, `d${i}`)),
-    options,
-    resources,
+  const prepared = timed(resources, 'prepare', () =>
+    inputs.map((input, i) => {
+      const id = `d${i}`;
+      return resources.cache ? resources.cache.article(input.path, input.text, id, () => prepareArticle(input, id)) : prepareArticle(input, id);
+    }),
   );
+  return analyzePrepared(prepared, options, resources);
 }
 
 /** The comparison stages over already prepared articles. */
@@ -56,37 +75,31 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   const docIds = documents.map((d) => d.id);
   const ignored = new Set([...NOT_CONTENT_KINDS, ...opts.ignoreKinds]);
 
-  const units: ScoringUnit[] = [];
+  const sources: UnitSource[] = [];
   articles.forEach((a, doc) => {
     const lead = leadParagraphs(a.document.paragraphs);
-    a.document.paragraphs.forEach((p, paragraph) => {
-      const f = a.features[paragraph]!;
-      if (ignored.has(p.kind) || !f.lemmas.length) return;
-      // Name initials join the terms and the name keys, so "United States" and "US" share one.
-      const acronyms = f.names.flatMap((n) => (n.acronym ? [n.acronym] : []));
-      units.push({
-        doc,
-        paragraph,
-        terms: [...f.lemmas, ...acronyms],
-        nameKeys: [...f.names.flatMap((n) => n.keys), ...acronyms],
-        numberKeys: f.numbers.map((x) => x.key),
-        top: lead.has(paragraph),
-      });
-    });
+    for (const p of a.document.paragraphs) {
+      const f = a.features[p.index]!;
+      if (!ignored.has(p.kind) && f.lemmas.length) sources.push({ doc, paragraph: p, features: f, top: lead.has(p.index) });
+    }
   });
-
-  const scorer = new Scorer(units, opts, resources.vectors ?? null);
-  const alignment = align(scorer, docIds, opts);
-  const points = buildPoints(
-    alignment.clusters,
-    scorer,
-    docIds,
-    (d, p) => documents[d]!.paragraphs[p]!.text,
-    (d, p) => articles[d]!.features[p]!,
+  const set = timed(resources, "profile", () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, sources.length <= opts.candidates.allPairsLimit));
+  const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor)));
+  const points = timed(resources, 'points', () =>
+    buildPoints(
+      alignment.points,
+      alignment.primary,
+      set,
+      alignment.scored,
+      docIds,
+      (d, p) => documents[d]!.paragraphs[p]!.text,
+      (d, p) => articles[d]!.features[p]!,
+    ),
   );
-  const emphasis = measureEmphasis(points, documents);
-  const omissions = findOmissions(points, documents, emphasis);
-  const findings = findFindings(points, documents, emphasis);
+  const { emphasis, omissions, findings } = timed(resources, 'detect', () => {
+    const emphasis = measureEmphasis(points, documents);
+    return { emphasis, omissions: findOmissions(points, documents, emphasis), findings: findFindings(points, documents, emphasis) };
+  });
 
   return {
     schemaVersion: 1,
@@ -97,7 +110,12 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
     emphasis,
     findings,
     facts: collectFacts(articles),
-    meta: { tool: 'coverage-diff', version: VERSION, thresholds: { pair: opts.pairThreshold, point: opts.pointThreshold } },
+    meta: {
+      tool: 'coverage-diff',
+      version: VERSION,
+      thresholds: { pair: opts.pairThreshold, point: opts.pointThreshold },
+      candidates: alignment.scored.length,
+    },
   };
 }
 

@@ -1,22 +1,26 @@
+import { DEFAULT_CANDIDATES, type CandidateOptions } from './score/candidates';
 import type { ParagraphKind } from './types';
 
-/** Everything that tunes an analysis. Defaults were chosen on ../shared dev data (see scripts/eval). */
+/** Everything that tunes an analysis. Defaults were chosen on ../shared dev data (scripts/eval/tune.ts). */
 export interface AnalysisOptions {
-  /** A cross-article pair of paragraphs is aligned when its similarity reaches this, in [0, 1]. */
+  /** A pair of paragraphs is aligned on its own when its confidence reaches this, in [0, 1]. */
   readonly pairThreshold: number;
-  /** Paragraphs join one point when their average similarity reaches this, in [0, 1]. */
-  readonly pointThreshold: number;
-  /**
-   * A paragraph restates the main news when its mean best similarity to the other articles' leads reaches
-   * this, in [0, 1]; such paragraphs form the first point. Above 1 turns the main-news point off.
-   */
-  readonly coreThreshold: number;
-  /**
-   * Two paragraphs of different articles in the same point are aligned when their own similarity reaches
-   * this (lower than pairThreshold: the point vouches for them), in [0, 1].
-   */
+  /** Two paragraphs of one point are aligned when their confidence reaches this (the point vouches for them). */
   readonly pointPairThreshold: number;
-  /** Weights of the similarity components; they are normalised to sum to 1. */
+  /** Clusters merge into one point while their average confidence reaches this. */
+  readonly pointThreshold: number;
+  /** A paragraph restates the main news when its main-news measure reaches this. */
+  readonly mainThreshold: number;
+  /**
+   * How the main news is measured: `affinity` — a paragraph's mean best similarity to the other articles' leads;
+   * `signature` — its coverage of the terms the leads of two or more articles share.
+   */
+  readonly mainNews: 'affinity' | 'signature';
+  /** What the thresholds apply to: the pair's text similarity, or its modelled confidence. */
+  readonly decideOn: 'similarity' | 'confidence';
+  /** A paragraph also joins another point when one of its sentences matches that point this well. */
+  readonly sentenceThreshold: number;
+  /** Weights of the text similarity's parts; normalised to sum to 1. */
   readonly weights: {
     /** Cosine of lemma TF-IDF vectors. */
     readonly lexical: number;
@@ -31,25 +35,32 @@ export interface AnalysisOptions {
   };
   /** Word-vector cosine at or below which two different words count as unrelated. */
   readonly softFloor: number;
+  /** Which pairs get scored (all of them for small sets; an inverted index above). */
+  readonly candidates: CandidateOptions;
   /** Paragraph kinds left out of alignment, on top of furniture, bylines and captions. */
   readonly ignoreKinds: readonly ParagraphKind[];
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
-  pairThreshold: 0.2,
+  pairThreshold: 0.19,
+  pointPairThreshold: 0.12,
   pointThreshold: 0.28,
-  pointPairThreshold: 0.11,
-  coreThreshold: 0.23,
+  mainThreshold: 0.23,
+  mainNews: 'affinity',
+  decideOn: 'similarity',
+  sentenceThreshold: 0.45,
   weights: { lexical: 0.33, soft: 0.9, names: 0.03, numbers: 0.01, lead: 0.09 },
   softFloor: 0.5,
+  candidates: DEFAULT_CANDIDATES,
   ignoreKinds: ['heading'],
 };
 
-/** Defaults overlaid with what the caller set; weights are merged key by key. */
+/** Defaults overlaid with what the caller set; nested objects are merged key by key. */
 export function resolveOptions(options: Partial<AnalysisOptions> = {}): AnalysisOptions {
   return {
     ...DEFAULT_OPTIONS,
     ...options,
     weights: { ...DEFAULT_OPTIONS.weights, ...(options.weights ?? {}) },
+    candidates: { ...DEFAULT_OPTIONS.candidates, ...(options.candidates ?? {}) },
   };
 }

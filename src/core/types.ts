@@ -71,8 +71,10 @@ export interface DocumentReport {
 export interface Pair {
   readonly a: ParagraphRef;
   readonly b: ParagraphRef;
-  /** Similarity in [0, 1]. */
+  /** Similarity of the two texts in [0, 1]. */
   readonly score: number;
+  /** Probability in [0, 1] that the two report the same point (the similarity in its context: leads, main news, best matches). */
+  readonly confidence: number;
   /** What the score is made of, each in [0, 1]. */
   readonly evidence: PairEvidence;
 }
@@ -82,10 +84,14 @@ export interface PairEvidence {
   readonly lexical: number;
   /** IDF-weighted soft matching of words through word vectors (paraphrase-aware). */
   readonly soft: number;
+  /** The best soft match between a sentence of each paragraph. */
+  readonly sentence: number;
   /** Overlap of proper names (surnames and name words), IDF-weighted. */
   readonly names: number;
   /** Overlap of numbers with their units. */
   readonly numbers: number;
+  /** Overlap of quoted words. */
+  readonly quotes: number;
   /** Name words both paragraphs carry. */
   readonly sharedNames: readonly string[];
   /** Numbers both paragraphs carry. */
@@ -98,7 +104,7 @@ export interface Point {
   readonly id: string;
   /** A short readable key phrase. */
   readonly label: string;
-  /** Members ordered by document (input order), then paragraph. */
+  /** Members ordered by document (input order), then paragraph. A paragraph carrying two points is in both. */
   readonly members: readonly ParagraphRef[];
   /** Ids of documents carrying the point, in input order. */
   readonly docs: readonly string[];
@@ -183,4 +189,6 @@ export interface AnalysisMeta {
   readonly tool: 'coverage-diff';
   readonly version: string;
   readonly thresholds: { readonly pair: number; readonly point: number };
+  /** Candidate pairs scored (all cross-article pairs for small sets). */
+  readonly candidates: number;
 }

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
+import { AnalysisService } from './analysisService';
 import { compareArticles } from './commands/compareArticles';
-import { ResourceStore } from './resources';
 
 /** Composition root: the only place that wires commands to the core. */
 export function activate(context: vscode.ExtensionContext): void {
-  const resources = new ResourceStore(context.extensionUri.fsPath);
+  const service = new AnalysisService(context.extensionUri.fsPath);
   context.subscriptions.push(
+    service,
     // From the palette: the open articles. From an explorer selection (or a caller): the files given.
     vscode.commands.registerCommand('coverageDiff.compareArticles', (clicked?: vscode.Uri, selected?: vscode.Uri[]) =>
-      compareArticles(resources, selected?.length ? selected : clicked instanceof vscode.Uri ? [clicked] : undefined),
+      compareArticles(service, selected?.length ? selected : clicked instanceof vscode.Uri ? [clicked] : undefined),
     ),
   );
 }

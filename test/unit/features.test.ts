@@ -17,8 +17,8 @@ describe('features', () => {
     const f = paragraphFeatures('Transport Minister Elias Varga met officials of the United States and the European Union in Calderon.');
     const byText = new Map(f.names.map((n) => [n.text, n]));
     assert.deepEqual(byText.get('Transport Minister Elias Varga')?.keys, ['elias', 'varga']);
-    assert.equal(byText.get('United States')?.acronym, 'us');
-    assert.equal(byText.get('European Union')?.acronym, 'eu');
+    assert.equal(byText.get('United States')?.acronym, 'US');
+    assert.equal(byText.get('European Union')?.acronym, 'EU');
     assert.ok(byText.has('Calderon'));
   });
 

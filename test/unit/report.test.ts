@@ -61,8 +61,8 @@ describe('the JSON report (EVAL.md contract, schemaVersion 1)', () => {
     }
   });
 
-  it('puts every aligned content paragraph in exactly one point, members ordered by article then paragraph', () => {
-    const seen = new Set<string>();
+  it('puts every aligned content paragraph in one point, or two when it carries two; members ordered by article then paragraph', () => {
+    const seen = new Map<string, number>();
     for (const p of report.points) {
       assert.match(p.id, /^p\d+$/);
       assert.ok(p.label.length > 0);
@@ -74,8 +74,8 @@ describe('the JSON report (EVAL.md contract, schemaVersion 1)', () => {
       }
       for (const m of p.members) {
         const key = `${m.doc}#${m.paragraph}`;
-        assert.ok(!seen.has(key), `${key} in two points`);
-        seen.add(key);
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+        assert.ok(seen.get(key)! <= 2, `${key} in more than two points`);
         assert.ok(!NOT_CONTENT_KINDS.has(paragraphOf(report, m).kind));
       }
     }

@@ -1,66 +1,145 @@
+/** A weighted edge between two items. */
+export interface Edge {
+  readonly a: number;
+  readonly b: number;
+  readonly weight: number;
+}
+
+interface Link {
+  sum: number;
+  count: number;
+}
+
 /**
- * Average-linkage agglomerative clustering cut at a similarity threshold, by the nearest-neighbour-chain
- * algorithm (O(n²) time on a dense similarity matrix; average linkage is reducible, so the chain finds
- * the same dendrogram as the textbook O(n³) loop). Returns clusters as lists of item indices, each sorted.
+ * Average-linkage agglomerative clustering on a sparse graph, cut at a threshold. The linkage of two clusters
+ * is the mean weight of the edges observed between them, discounted when fewer edges were observed than the
+ * smaller cluster has members (on a sampled graph, two large clusters joined by one strong edge are not yet one
+ * point). On a complete graph this is textbook average linkage. Clusters merge best-first while the linkage
+ * reaches the threshold. Each cluster keeps its best neighbour and the heap holds one entry per cluster, so a
+ * merge costs the size of the merged cluster's neighbourhood, not a push per neighbour. Returns clusters of item
+ * indices, each sorted, in order of their smallest item.
  */
-export function averageLinkage(n: number, similarity: (i: number, j: number) => number, threshold: number): number[][] {
-  if (n === 0) return [];
-  const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = similarity(i, j);
-      sim[i * n + j] = s;
-      sim[j * n + i] = s;
-    }
+export function averageLinkage(n: number, edges: readonly Edge[], threshold: number): number[][] {
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const links: Map<number, Link>[] = Array.from({ length: n }, () => new Map());
+  const alive = new Uint8Array(n).fill(1);
+  for (const e of edges) {
+    if (e.a === e.b) continue;
+    addLink(links[e.a]!, e.b, e.weight, 1);
+    addLink(links[e.b]!, e.a, e.weight, 1);
   }
-  const size = new Int32Array(n).fill(1);
-  const active = new Uint8Array(n).fill(1);
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-    return x;
+  const linkage = (x: number, y: number, l: Link): number => {
+    const smaller = Math.min(members[x]!.length, members[y]!.length);
+    return (l.sum / l.count) * Math.min(1, l.count / smaller);
   };
-  let remaining = n;
-  const chain: number[] = [];
-  while (remaining > 1) {
-    if (!chain.length) chain.push(active.indexOf(1));
-    const a = chain[chain.length - 1]!;
-    const previous = chain.length >= 2 ? chain[chain.length - 2]! : -1;
-    let best = previous;
-    let bestSim = previous >= 0 ? sim[a * n + previous]! : -Infinity;
-    for (let c = 0; c < n; c++) {
-      if (!active[c] || c === a) continue;
-      const s = sim[a * n + c]!;
-      if (s > bestSim) {
-        bestSim = s;
-        best = c;
+  const bestOf = new Int32Array(n).fill(-1);
+  const bestValue = new Float64Array(n);
+  const version = new Int32Array(n);
+  const heap = new MaxHeap();
+  /** Rescans a cluster's neighbours for its best one, and queues it if it clears the threshold. */
+  const refresh = (x: number) => {
+    let best = -1;
+    let value = -1;
+    for (const [y, l] of links[x]!) {
+      const v = linkage(x, y, l);
+      if (v > value || (v === value && y < best)) {
+        value = v;
+        best = y;
       }
     }
-    if (best === previous) {
-      chain.length -= 2;
-      // Merge `previous` into `a`; the linkage to every other cluster is the size-weighted mean.
-      const sa = size[a]!;
-      const sb = size[previous]!;
-      for (let c = 0; c < n; c++) {
-        if (!active[c] || c === a || c === previous) continue;
-        const s = (sa * sim[a * n + c]! + sb * sim[previous * n + c]!) / (sa + sb);
-        sim[a * n + c] = s;
-        sim[c * n + a] = s;
-      }
-      size[a] = sa + sb;
-      active[previous] = 0;
-      remaining--;
-      if (bestSim >= threshold) parent[find(previous)] = find(a);
-    } else {
-      chain.push(best);
+    bestOf[x] = best;
+    bestValue[x] = value;
+    version[x] = version[x]! + 1;
+    if (best >= 0 && value >= threshold) heap.push({ value, x, y: best, vx: version[x]! });
+  };
+  for (let x = 0; x < n; x++) refresh(x);
+  for (;;) {
+    const top = heap.pop();
+    if (!top) break;
+    const { x, y } = top;
+    if (!alive[x] || !alive[y] || version[x] !== top.vx || bestOf[x] !== y) continue;
+    // Merge the smaller cluster into the larger one.
+    const [keep, drop] = members[x]!.length >= members[y]!.length ? [x, y] : [y, x];
+    for (const m of members[drop]!) members[keep]!.push(m);
+    members[drop] = [];
+    alive[drop] = 0;
+    links[keep]!.delete(drop);
+    const touched: number[] = [];
+    for (const [z, l] of links[drop]!) {
+      if (z === keep) continue;
+      addLink(links[keep]!, z, l.sum, l.count);
+      const back = links[z]!;
+      back.delete(drop);
+      addLink(back, keep, l.sum, l.count);
+    }
+    links[drop] = new Map();
+    refresh(keep);
+    // A neighbour whose best was one of the two, or who now links better to the merged cluster, looks again.
+    for (const [z, l] of links[keep]!) {
+      if (bestOf[z] === keep || bestOf[z] === drop) touched.push(z);
+      else if (linkage(z, keep, l) > bestValue[z]!) touched.push(z);
+    }
+    for (const z of touched) refresh(z);
+  }
+  const clusters: number[][] = [];
+  for (let x = 0; x < n; x++) if (alive[x]) clusters.push(members[x]!.sort((a, b) => a - b));
+  return clusters.sort((a, b) => a[0]! - b[0]!);
+}
+
+function addLink(map: Map<number, Link>, to: number, sum: number, count: number): void {
+  const l = map.get(to);
+  if (l) {
+    l.sum += sum;
+    l.count += count;
+  } else map.set(to, { sum, count });
+}
+
+interface Entry {
+  value: number;
+  x: number;
+  y: number;
+  vx: number;
+}
+
+/** Binary max-heap on `value` (ties: smaller x, then smaller y, for determinism). */
+class MaxHeap {
+  private readonly items: Entry[] = [];
+
+  push(e: Entry): void {
+    const items = this.items;
+    items.push(e);
+    let i = items.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(items[i]!, items[p]!)) break;
+      [items[i], items[p]] = [items[p]!, items[i]!];
+      i = p;
     }
   }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(i);
+
+  pop(): Entry | undefined {
+    const items = this.items;
+    if (!items.length) return undefined;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && before(items[l]!, items[m]!)) m = l;
+        if (r < items.length && before(items[r]!, items[m]!)) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
   }
-  return [...groups.values()];
+}
+
+function before(a: Entry, b: Entry): boolean {
+  return a.value > b.value || (a.value === b.value && (a.x < b.x || (a.x === b.x && a.y < b.y)));
 }

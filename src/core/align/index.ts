@@ -1,91 +1,220 @@
 import type { AnalysisOptions } from '../options';
-import type { PairScore, Scorer } from '../score/similarity';
+import { candidatePairs } from '../score/candidates';
+import { pairEvidence, sentenceEvidence, type AlignmentStore, type RawEvidence } from '../score/evidence';
+import { compile, confidence, fillFeatures, FEATURES, type ConfidenceModel } from '../score/model';
+import type { ProfileSet } from '../score/profiles';
 import type { Pair, ParagraphRef } from '../types';
-import { averageLinkage } from './cluster';
+import { averageLinkage, type Edge } from './cluster';
+import { mainNewsCoverage } from './mainNews';
 
-/** What alignment produces, before points are named: accepted pairs and clusters of unit indices. */
+/** One scored candidate pair of units (filled in stages inside align; read-only outside). */
+export interface ScoredPair {
+  readonly i: number;
+  readonly j: number;
+  /** Weighted similarity of the texts, in [0, 1]. */
+  similarity: number;
+  /** Probability that the pair reports the same point. */
+  confidence: number;
+  evidence: RawEvidence;
+  /** The model's features, in FEATURES order (empty unless align was asked to keep them). */
+  features: Float64Array;
+}
+
+/** What alignment produces, before points are named. */
 export interface Alignment {
+  readonly scored: readonly ScoredPair[];
   readonly pairs: readonly Pair[];
-  /** Each cluster lists unit indices (into `scorer.units`); every unit is in exactly one cluster. */
-  readonly clusters: readonly (readonly number[])[];
+  /** Points as unit indices; a unit may be in two (its own, and one it carries in a sentence). */
+  readonly points: readonly (readonly number[])[];
+  /** Each unit's own point (the second, sentence-level membership not counted). */
+  readonly primary: Int32Array;
+  /** Main-news coverage per unit. */
+  readonly main: Float64Array;
 }
 
 /**
- * Points: first the main news — the paragraphs that restate what the articles' leads say (every outlet
- * repeats its core news in headline, lead and conclusion, however differently worded) — then average-linkage
- * clusters over the other paragraphs, all articles at once (N-way, not chained pairwise), so a point gathers
- * every article's paragraphs on it, several from one article where it splits the point.
- * Pairs: cross-article paragraph pairs whose similarity reaches the pair threshold, and pairs inside one
- * point whose similarity reaches the (lower) point-pair threshold.
+ * Scores candidate pairs, then finds points across all articles at once:
+ *  1. the main news — the paragraphs that restate what the articles' leads agree on (see mainNewsCoverage);
+ *  2. average-linkage clusters of the other paragraphs on pair confidence (N-way, not pairwise chains);
+ *  3. a paragraph whose sentence carries another point strongly also joins that point (one extra at most).
+ * Pairs are the candidates confident enough on their own, or confident enough for two paragraphs of one point.
  */
-export function align(scorer: Scorer, docIds: readonly string[], options: AnalysisOptions): Alignment {
-  const units = scorer.units;
+export function align(
+  set: ProfileSet,
+  docIds: readonly string[],
+  options: AnalysisOptions,
+  model: ConfidenceModel,
+  store?: AlignmentStore,
+  /** Keep each pair's feature vector (for training the model); otherwise it is dropped once used. */
+  keepFeatures = false,
+): Alignment {
+  const { units } = set;
   const n = units.length;
-  const scores: (PairScore | null)[] = new Array(n * n).fill(null);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) scores[i * n + j] = scorer.score(i, j);
-  }
-  const scoreOf = (i: number, j: number) => scores[i < j ? i * n + j : j * n + i]!;
+  const w = options.weights;
+  const totalWeight = w.lexical + w.soft + w.names + w.numbers + w.lead || 1;
+  const similarityOf = (a: number, b: number, evidence: RawEvidence) =>
+    (w.lexical * evidence.lexical + w.soft * evidence.soft + w.names * evidence.names + w.numbers * evidence.numbers + (units[a]!.top && units[b]!.top ? w.lead : 0)) /
+    totalWeight;
+  const candidates = candidatePairs(set, options.candidates);
+  const scored: ScoredPair[] = new Array(candidates.length);
+  candidates.forEach(([i, j], k) => {
+    const evidence = pairEvidence(set, units[i]!, units[j]!, store);
+    scored[k] = { i, j, evidence, similarity: similarityOf(i, j, evidence), confidence: 0, features: NO_FEATURES };
+  });
+  const main = options.mainNews === 'signature' ? mainNewsCoverage(set) : leadAffinity(set, scored);
 
-  const affinity = leadAffinity(units, (i, j) => scoreOf(i, j).score);
-  const core = [...affinity.keys()].filter((i) => affinity[i]! >= options.coreThreshold);
-  const coreDocs = new Set(core.map((i) => units[i]!.doc));
-  const mainNews = coreDocs.size >= 2 ? core : [];
-  const inCore = new Uint8Array(n);
-  for (const i of mainNews) inCore[i] = 1;
-  const rest = [...Array(n).keys()].filter((i) => !inCore[i]);
-  const clusters = averageLinkage(rest.length, (a, b) => scoreOf(rest[a]!, rest[b]!).score, options.pointThreshold).map((c) => c.map((k) => rest[k]!));
-  if (mainNews.length) clusters.unshift(mainNews);
-  const cluster = new Int32Array(n);
-  clusters.forEach((c, k) => c.forEach((i) => (cluster[i] = k)));
+  // Each unit's best similarity per other article, for the "mutual best match" feature.
+  const byUnit: number[][] = Array.from({ length: n }, () => []);
+  scored.forEach((p, k) => {
+    byUnit[p.i]!.push(k);
+    byUnit[p.j]!.push(k);
+  });
+  const bestTo = new Float64Array(scored.length * 2); // [k*2]: best of unit i in doc(j); [k*2+1]: best of j in doc(i)
+  byUnit.forEach((list, u) => {
+    const best = new Map<number, number>();
+    for (const k of list) {
+      const p = scored[k]!;
+      const other = units[p.i === u ? p.j : p.i]!.doc;
+      best.set(other, Math.max(best.get(other) ?? 0, p.similarity));
+    }
+    for (const k of list) {
+      const p = scored[k]!;
+      bestTo[k * 2 + (p.i === u ? 0 : 1)] = best.get(units[p.i === u ? p.j : p.i]!.doc)!;
+    }
+  });
+  const compiled = compile(model);
+  const scratch = new Float64Array(FEATURES.length);
+  scored.forEach((p, k) => {
+    const a = units[p.i]!;
+    const b = units[p.j]!;
+    const mutual = (p.similarity >= bestTo[k * 2]! ? 0.5 : 0) + (p.similarity >= bestTo[k * 2 + 1]! ? 0.5 : 0);
+    fillFeatures(scratch, p.similarity, p.evidence, {
+      lead: a.top && b.top,
+      main: Math.min(main[p.i]!, main[p.j]!),
+      mutual,
+      length: Math.log(1 + Math.min(a.words, b.words)) / 5,
+    });
+    p.confidence = confidence(compiled, scratch);
+    if (keepFeatures) p.features = scratch.slice();
+  });
 
-  const pairs: Pair[] = [];
-  const ref = (i: number): ParagraphRef => ({ doc: docIds[units[i]!.doc]!, paragraph: units[i]!.paragraph });
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (units[i]!.doc === units[j]!.doc) continue;
-      const s = scoreOf(i, j);
-      const threshold = cluster[i] === cluster[j] ? options.pointPairThreshold : options.pairThreshold;
-      if (s.score < threshold) continue;
-      const { score, ...evidence } = s;
-      pairs.push({ a: ref(i), b: ref(j), score: round(score), evidence: roundEvidence(evidence) });
+  const decide = (p: ScoredPair) => (options.decideOn === 'similarity' ? p.similarity : p.confidence);
+  // Sentence evidence, for the pairs that could make a paragraph join a second point.
+  if (options.sentenceThreshold <= 1) {
+    const slot = FEATURES.indexOf('sentence');
+    for (const p of scored) {
+      if (decide(p) < options.pairThreshold) continue;
+      const sentence = sentenceEvidence(set, p.i, p.j);
+      if (p.features.length) p.features[slot] = sentence;
+      p.evidence = { ...p.evidence, sentence };
     }
   }
-  return { pairs, clusters };
+  const { points, primary } = findPoints(set, scored, main, options, decide);
+  const pointsOf: number[][] = Array.from({ length: n }, () => []);
+  points.forEach((pt, k) => pt.forEach((i) => pointsOf[i]!.push(k)));
+  // One reference object per unit, shared by all its pairs.
+  const refs: ParagraphRef[] = units.map((u) => ({ doc: docIds[u.doc]!, paragraph: u.paragraph }));
+  const ref = (i: number): ParagraphRef => refs[i]!;
+  const pairs: Pair[] = [];
+  for (const p of scored) {
+    const together = pointsOf[p.i]!.some((k) => pointsOf[p.j]!.includes(k));
+    if (decide(p) < (together ? options.pointPairThreshold : options.pairThreshold)) continue;
+    const e = p.evidence;
+    pairs.push({
+      a: ref(p.i),
+      b: ref(p.j),
+      score: round(p.similarity),
+      confidence: round(p.confidence),
+      evidence: {
+        lexical: round(e.lexical),
+        soft: round(e.soft),
+        sentence: round(e.sentence),
+        names: round(e.names),
+        numbers: round(e.numbers),
+        quotes: round(e.quotes),
+        sharedNames: e.sharedNames,
+        sharedNumbers: e.sharedNumbers,
+      },
+    });
+  }
+  return { scored, pairs, points, primary, main };
+}
+
+function findPoints(
+  set: ProfileSet,
+  scored: readonly ScoredPair[],
+  main: Float64Array,
+  options: AnalysisOptions,
+  decide: (p: ScoredPair) => number,
+): { points: number[][]; primary: Int32Array } {
+  const { units } = set;
+  const n = units.length;
+  const points: number[][] = [];
+  const mainNews = [...main.keys()].filter((i) => main[i]! >= options.mainThreshold);
+  const inMain = new Uint8Array(n);
+  if (new Set(mainNews.map((i) => units[i]!.doc)).size >= 2) {
+    points.push(mainNews);
+    for (const i of mainNews) inMain[i] = 1;
+  }
+  const rest = [...Array(n).keys()].filter((i) => !inMain[i]);
+  const local = new Int32Array(n).fill(-1);
+  rest.forEach((i, k) => (local[i] = k));
+  const edges: Edge[] = [];
+  for (const p of scored) if (!inMain[p.i] && !inMain[p.j]) edges.push({ a: local[p.i]!, b: local[p.j]!, weight: decide(p) });
+  for (const c of averageLinkage(rest.length, edges, options.pointThreshold)) points.push(c.map((k) => rest[k]!));
+
+  // Second memberships: a sentence of a paragraph strongly carries another point.
+  const pointOf = new Int32Array(n);
+  points.forEach((pt, k) => pt.forEach((i) => (pointOf[i] = k)));
+  const extra = new Map<number, { point: number; strength: number }>();
+  for (const p of scored) {
+    if (p.evidence.sentence < options.sentenceThreshold || decide(p) < options.pairThreshold) continue;
+    for (const [u, v] of [
+      [p.i, p.j],
+      [p.j, p.i],
+    ] as const) {
+      const target = pointOf[v]!;
+      if (target === pointOf[u]) continue;
+      const current = extra.get(u);
+      if (!current || p.evidence.sentence > current.strength) extra.set(u, { point: target, strength: p.evidence.sentence });
+    }
+  }
+  for (const [u, { point }] of extra) points[point]!.push(u);
+  return { points: points.map((pt) => [...new Set(pt)].sort((a, b) => a - b)), primary: pointOf };
 }
 
 /**
- * How strongly each unit restates the main news: the mean, over the other articles, of its best similarity
- * to one of their lead units (headline, standfirst, first body paragraph).
+ * How strongly each unit restates the main news: the mean, over the other articles, of its best similarity to
+ * one of their lead units (headline, standfirst, first body paragraph), among its scored pairs.
  */
-function leadAffinity(units: Scorer['units'], similarity: (i: number, j: number) => number): Float64Array {
-  const leads = new Map<number, number[]>();
-  units.forEach((u, i) => {
-    if (!u.top) return;
-    let list = leads.get(u.doc);
-    if (!list) leads.set(u.doc, (list = []));
-    list.push(i);
-  });
+function leadAffinity(set: ProfileSet, pairs: readonly { i: number; j: number; similarity: number }[]): Float64Array {
+  const { units } = set;
+  const docsWithLeads = new Set(units.filter((u) => u.top).map((u) => u.doc));
+  // Per unit: article → best similarity to one of its leads.
+  const best: (Map<number, number> | undefined)[] = new Array(units.length);
+  const note = (unit: number, lead: number, s: number) => {
+    if (!units[lead]!.top) return;
+    const map = (best[unit] ??= new Map());
+    const d = units[lead]!.doc;
+    if (s > (map.get(d) ?? 0)) map.set(d, s);
+  };
+  for (const p of pairs) {
+    note(p.i, p.j, p.similarity);
+    note(p.j, p.i, p.similarity);
+  }
   const out = new Float64Array(units.length);
   units.forEach((u, i) => {
+    const others = docsWithLeads.size - (docsWithLeads.has(u.doc) ? 1 : 0);
+    if (!others) return;
     let sum = 0;
-    let count = 0;
-    for (const [doc, list] of leads) {
-      if (doc === u.doc) continue;
-      let best = 0;
-      for (const j of list) best = Math.max(best, similarity(i, j));
-      sum += best;
-      count++;
-    }
-    out[i] = count ? sum / count : 0;
+    for (const [d, s] of best[i] ?? []) if (d !== u.doc) sum += s;
+    out[i] = sum / others;
   });
   return out;
 }
 
+const NO_FEATURES = new Float64Array(0);
+
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
-}
-
-function roundEvidence<T extends { lexical: number; soft: number; names: number; numbers: number }>(e: T): T {
-  return { ...e, lexical: round(e.lexical), soft: round(e.soft), names: round(e.names), numbers: round(e.numbers) };
 }

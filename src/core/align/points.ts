@@ -1,58 +1,116 @@
 import type { ParagraphFeatures } from '../features';
-import type { Scorer } from '../score/similarity';
+import type { ProfileSet } from '../score/profiles';
 import type { ParagraphRef, Point } from '../types';
+import type { ScoredPair } from '.';
 
 /** Longest point label, in words. */
-const LABEL_WORDS = 12;
+const LABEL_WORDS = 10;
 
 /**
- * Turns clusters of unit indices into points: members ordered by document then paragraph, points ordered by
- * their first member (so ids read in the order a reader meets them), each labelled with a key phrase.
+ * Turns groups of unit indices into points: members ordered by document then paragraph, points ordered by
+ * their first member (ids p1, p2… read in the order a reader meets them), each labelled with a key phrase.
  */
 export function buildPoints(
-  clusters: readonly (readonly number[])[],
-  scorer: Scorer,
+  groups: readonly (readonly number[])[],
+  /** Each unit's own group: the label comes from a paragraph of the point's own, not one that also carries it. */
+  primary: Int32Array,
+  set: ProfileSet,
+  scored: readonly ScoredPair[],
   docIds: readonly string[],
-  paragraphText: (doc: number, paragraph: number) => string,
+  text: (doc: number, paragraph: number) => string,
   features: (doc: number, paragraph: number) => ParagraphFeatures,
 ): Point[] {
-  const units = scorer.units;
-  const ordered = clusters
-    .map((c) => [...c].sort((a, b) => units[a]!.doc - units[b]!.doc || units[a]!.paragraph - units[b]!.paragraph))
-    .sort((a, b) => units[a[0]!]!.doc - units[b[0]!]!.doc || units[a[0]!]!.paragraph - units[b[0]!]!.paragraph);
-  return ordered.map((members, k) => {
+  const units = set.units;
+  const byUnit = (a: number, b: number) => units[a]!.doc - units[b]!.doc || units[a]!.paragraph - units[b]!.paragraph;
+  const ordered = groups
+    .map((g, k) => ({ members: [...g].sort(byUnit), own: g.filter((i) => primary[i] === k) }))
+    .filter((g) => g.members.length)
+    .sort((a, b) => byUnit(a.members[0]!, b.members[0]!));
+  const confidence = new Map<number, number>();
+  for (const p of scored) confidence.set(p.i * units.length + p.j, p.confidence);
+  const conf = (a: number, b: number) => confidence.get(Math.min(a, b) * units.length + Math.max(a, b)) ?? 0;
+  return ordered.map(({ members, own }, k) => {
     const refs: ParagraphRef[] = members.map((i) => ({ doc: docIds[units[i]!.doc]!, paragraph: units[i]!.paragraph }));
     const docs = [...new Set(members.map((i) => units[i]!.doc))].sort((a, b) => a - b).map((d) => docIds[d]!);
-    const centre = medoid(members, scorer);
+    const centre = medoid(own.length ? own : members, members, set, conf);
     const u = units[centre]!;
-    return { id: `p${k + 1}`, label: keyPhrase(paragraphText(u.doc, u.paragraph), features(u.doc, u.paragraph)), members: refs, docs };
+    return { id: `p${k + 1}`, label: keyPhrase(text(u.doc, u.paragraph), features(u.doc, u.paragraph), sharedTerms(members, set)), members: refs, docs };
   });
 }
 
-/** The member most similar, on average, to the others. */
-function medoid(members: readonly number[], scorer: Scorer): number {
-  if (members.length <= 2) return members[0]!;
-  let best = members[0]!;
-  let bestSum = -1;
-  for (const i of members) {
+/** Every k-th item, so that at most `max` remain (a point of hundreds of paragraphs needs no exact medoid). */
+function sample(list: readonly number[], max: number): readonly number[] {
+  if (list.length <= max) return list;
+  const step = list.length / max;
+  return Array.from({ length: max }, (_, k) => list[Math.floor(k * step)]!);
+}
+
+/** The candidate most confidently aligned, on average, with the members of other articles. */
+function medoid(candidates: readonly number[], members: readonly number[], set: ProfileSet, conf: (a: number, b: number) => number): number {
+  let best = candidates[0]!;
+  let bestScore = -1;
+  const others = sample(members, 60);
+  for (const i of sample(candidates, 40)) {
     let sum = 0;
-    for (const j of members) if (i !== j) sum += scorer.score(i, j).score;
-    if (sum > bestSum) {
-      bestSum = sum;
+    let count = 0;
+    for (const j of others) {
+      if (set.units[j]!.doc === set.units[i]!.doc) continue;
+      sum += conf(i, j);
+      count++;
+    }
+    // A headline is short and often sensational; prefer reporting prose for the label when it is as central.
+    const score = (count ? sum / count : 0) - (set.units[i]!.top && set.units[i]!.words < 15 ? 0.05 : 0);
+    if (score > bestScore) {
+      bestScore = score;
       best = i;
     }
   }
   return best;
 }
 
-/** The opening of the paragraph's first sentence, cut at a clause boundary when it runs long. */
-function keyPhrase(text: string, features: ParagraphFeatures): string {
-  const first = features.sentences[0];
-  const sentence = (first ? text.slice(first.start, first.end) : text).trim().replace(/^["“‘']+/, '');
-  const words = sentence.split(/\s+/);
-  if (words.length <= LABEL_WORDS) return sentence.replace(/[.;:,]+$/, '');
-  const head = words.slice(0, LABEL_WORDS).join(' ');
-  const clause = head.search(/[,;:—–](?=\s)[^,;:—–]*$/);
-  const cut = clause > 20 ? head.slice(0, clause) : head;
-  return cut.replace(/[.;:,]+$/, '') + '…';
+/** Terms that members from two or more articles carry: what the point is about. */
+function sharedTerms(members: readonly number[], set: ProfileSet): Set<string> {
+  const docsOf = new Map<string, Set<number>>();
+  for (const i of members) for (const t of set.units[i]!.terms) (docsOf.get(t) ?? docsOf.set(t, new Set()).get(t)!).add(set.units[i]!.doc);
+  return new Set([...docsOf].filter(([, d]) => d.size >= 2).map(([t]) => t));
+}
+
+/**
+ * A short key phrase from the central paragraph: its sentence that carries most of the point's shared terms,
+ * cut to the window of at most LABEL_WORDS words that holds the most of them.
+ */
+function keyPhrase(text: string, features: ParagraphFeatures, shared: ReadonlySet<string>): string {
+  const sentences = features.sentences.length ? features.sentences.map((s) => text.slice(s.start, s.end).trim()) : [text];
+  const isShared = (word: string) => {
+    const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
+    if (w.length < 3) return false;
+    for (const t of shared) if (t.toLowerCase() === w || (t.length >= 4 && w.startsWith(t.toLowerCase().slice(0, 4)))) return true;
+    return false;
+  };
+  let bestSentence = sentences[0] ?? text;
+  let bestHits = -1;
+  for (const s of sentences) {
+    const hits = s.split(/\s+/).filter(isShared).length;
+    if (hits > bestHits) {
+      bestHits = hits;
+      bestSentence = s;
+    }
+  }
+  const words = bestSentence.replace(/^["“‘'(]+/, '').split(/\s+/).filter(Boolean);
+  if (words.length <= LABEL_WORDS) return tidyEnd(words.join(' '));
+  let start = 0;
+  let most = -1;
+  for (let i = 0; i + LABEL_WORDS <= words.length; i++) {
+    const hits = words.slice(i, i + LABEL_WORDS).filter(isShared).length;
+    if (hits > most) {
+      most = hits;
+      start = i;
+    }
+  }
+  const window = words.slice(start, start + LABEL_WORDS).join(' ');
+  return `${start > 0 ? '…' : ''}${tidyEnd(window)}${start + LABEL_WORDS < words.length ? '…' : ''}`;
+}
+
+function tidyEnd(s: string): string {
+  return s.replace(/[\s,;:—–-]+$/u, '').replace(/[.]+$/, '');
 }

@@ -7,6 +7,9 @@ import type { DocumentReport, Emphasis, Point } from '../types';
  * has gets that article's row.
  */
 export function measureEmphasis(points: readonly Point[], documents: readonly DocumentReport[]): Emphasis[] {
+  // A paragraph that carries two points spends about half its words on each.
+  const pointsOf = new Map<string, number>();
+  for (const p of points) for (const m of p.members) pointsOf.set(`${m.doc}#${m.paragraph}`, (pointsOf.get(`${m.doc}#${m.paragraph}`) ?? 0) + 1);
   const out: Emphasis[] = [];
   for (const point of points) {
     const shared = point.docs.length > 1;
@@ -14,7 +17,7 @@ export function measureEmphasis(points: readonly Point[], documents: readonly Do
       const members = point.members.filter((m) => m.doc === doc.id);
       if (!members.length && !shared) continue;
       const paragraphs = members.map((m) => doc.paragraphs[m.paragraph]!);
-      const words = paragraphs.reduce((sum, p) => sum + p.words, 0);
+      const words = paragraphs.reduce((sum, p) => sum + p.words / (pointsOf.get(`${doc.id}#${p.index}`) ?? 1), 0);
       out.push({
         point: point.id,
         doc: doc.id,

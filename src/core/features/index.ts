@@ -12,23 +12,24 @@ export { parseNumber } from './numbers';
 export { nlp } from './nlp';
 
 /**
- * Features of one paragraph's text (sentences, content lemmas, names, numbers, quotes, sentiment).
+ * Features of one paragraph's text (sentences, content lemmas, names, numbers, quotes).
  * In a Title Case line the tagger reads every word as a name and leaves it unlemmatised ("Backs",
  * "Praises"), so its lemmas come from a lower-cased copy (acronyms kept).
  */
 export function paragraphFeatures(text: string, titleCase = false): ParagraphFeatures {
-  const { tokens, sentences: sentenceTokens, entities, sentiment } = tokenize(text);
+  const { tokens, sentences: sentenceTokens, entities } = tokenize(text);
   const sentences = sentenceTokens.map(([a, b]) => ({ start: tokens[a]?.start ?? 0, end: tokens[b]?.end ?? text.length }));
   const names = findNames(text, tokens);
-  const lemmaTokens = titleCase ? tokenize(text.replace(/[^\s]+/g, (w) => (isAcronym(w) ? w : w.toLowerCase()))).tokens : tokens;
+  const lemmaTokens = (titleCase ? tokenize(text.replace(/[^\s]+/g, (w) => (isAcronym(w) ? w : w.toLowerCase()))).tokens : tokens).filter(isContentToken);
+  const sentenceOf = (offset: number) => Math.max(0, sentences.findIndex((s) => offset < s.end));
   return {
     words: tokens.filter((t) => t.type === 'word' || t.type === 'number').length,
     sentences,
-    lemmas: lemmaTokens.filter(isContentToken).map((t) => t.lemma),
+    lemmas: lemmaTokens.map((t) => t.lemma),
+    lemmaSentences: lemmaTokens.map((t) => sentenceOf(t.start)),
     names,
     numbers: findNumbers(text, tokens, entities),
     quotes: findQuotes(text, tokens, sentences, names),
-    sentiment,
   };
 }
 
@@ -70,7 +71,8 @@ function knownNameParts(text: string, name: NameMention, known: ReadonlySet<stri
   const parts: NameMention[] = [];
   let run: { start: number; end: number; keys: string[] } | null = null;
   for (const m of text.slice(name.start, name.end).matchAll(/[^\s]+/g)) {
-    const key = m[0].toLowerCase().replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
+    const bare = m[0].replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, '');
+    const key = /^\p{Lu}{2,6}$/u.test(bare) ? bare : bare.toLowerCase();
     const start = name.start + m.index!;
     const end = start + m[0].length;
     if (known.has(key)) {

@@ -1,4 +1,4 @@
-import type { Token } from './tokens';
+import { isAcronym, type Token } from './tokens';
 import type { NameMention } from './types';
 
 /** Words that may sit inside a name ("Ministry of Defence", "Osama bin Laden"). */
@@ -67,7 +67,8 @@ export function findNames(text: string, tokens: readonly Token[]): NameMention[]
  * that is all title ("Ministry of Defence") keeps its non-title words.
  */
 function nameKeys(run: readonly Token[]): string[] {
-  const words = run.filter((t) => t.type === 'word' && !JOINERS.has(t.value)).map((t) => t.value.toLowerCase().replace(/[’']s$/, ''));
+  // An acronym keeps its capitals ("US"), the form the initials of a full name take.
+  const words = run.filter((t) => t.type === 'word' && !JOINERS.has(t.value)).map((t) => (isAcronym(t.value) ? t.value.replace(/\./g, '') : t.value.toLowerCase().replace(/[’']s$/, '')));
   const isTitle = (w: string) => TITLE_WORDS.has(w.replace(/\.$/, ''));
   let lastTitle = -1;
   words.forEach((w, i) => {
@@ -81,6 +82,6 @@ function nameKeys(run: readonly Token[]): string[] {
 
 /** Initials of a multi-word name, so "United States" meets "US" and "European Union" meets "EU"; else null. */
 export function acronymOf(keys: readonly string[]): string | null {
-  if (keys.length < 2 || keys.length > 5) return null;
-  return keys.map((k) => k[0]).join('');
+  if (keys.length < 2 || keys.length > 5 || keys.some((k) => /^\p{Lu}+$/u.test(k))) return null;
+  return keys.map((k) => k[0]!.toUpperCase()).join('');
 }

@@ -1,11 +1,11 @@
 import type { ItsFunction, PartOfSpeech } from 'wink-nlp';
-import { nlp } from './nlp';
+import { mayHoldNumbers, nlp, nlpWithoutEntities } from './nlp';
 import type { TextSpan } from './types';
 
 /** One wink-nlp token with its character range in the paragraph. */
 export interface Token extends TextSpan {
   readonly value: string;
-  /** Lower-case lemma, with the dots of acronyms removed ("U.S." → "us"). */
+  /** Lower-case lemma; an acronym stays upper case without dots ("U.S." → "US"), so it never meets a word. */
   readonly lemma: string;
   readonly pos: PartOfSpeech;
   /** wink's token type: word, number, punctuation, currency, symbol, … */
@@ -27,13 +27,13 @@ export interface TokenizedText {
   /** Sentences as inclusive token index ranges. */
   readonly sentences: readonly (readonly [number, number])[];
   readonly entities: readonly EntitySpan[];
-  readonly sentiment: number;
 }
 
 /** Runs wink-nlp once over a paragraph and returns plain arrays (one `out` call per attribute: fast). */
 export function tokenize(text: string): TokenizedText {
-  const { its } = nlp();
-  const doc = nlp().readDoc(text);
+  const pipeline = mayHoldNumbers(text) ? nlp() : nlpWithoutEntities();
+  const { its } = pipeline;
+  const doc = pipeline.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out();
   const pos = tokens.out(its.pos) as PartOfSpeech[];
@@ -49,7 +49,7 @@ export function tokenize(text: string): TokenizedText {
     const value = values[i]!;
     out.push({
       value,
-      lemma: normaliseLemma(lemmas[i] ?? value),
+      lemma: isAcronym(value) ? value.replace(/\./g, '') : normaliseLemma(lemmas[i] ?? value),
       pos: pos[i]!,
       type: types[i]!,
       stop: stops[i]!,
@@ -62,16 +62,20 @@ export function tokenize(text: string): TokenizedText {
   const entityDetails = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
   const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
   const entities = entityDetails.map((e, i) => ({ type: e.type, value: e.value, first: entitySpans[i]![0], last: entitySpans[i]![1] }));
-  return { tokens: out, sentences, entities, sentiment: Number(doc.out(its.sentiment)) || 0 };
+  return { tokens: out, sentences, entities };
 }
 
 function normaliseLemma(lemma: string): string {
-  const lower = lemma.toLowerCase();
-  return /^(?:\p{L}\.){2,}$/u.test(lower) ? lower.replace(/\./g, '') : lower;
+  return lemma.toLowerCase();
 }
 
 /** An upper-case acronym (US, UN, EU, TTP): content even when its lower-case form is a stop word. */
 export function isAcronym(value: string): boolean {
+  // Most tokens fail on their first two characters; test those before the expression.
+  const a = value.charCodeAt(0);
+  const b = value.charCodeAt(1);
+  if (!(a >= 65 && a <= 90) && a < 128) return false;
+  if (!((b >= 65 && b <= 90) || b === 46) && b < 128) return false;
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u.test(value);
 }
 

@@ -34,19 +34,19 @@ export interface ParagraphFeatures {
   readonly sentences: readonly TextSpan[];
   /** Lemmas of content words, lower case, in text order. */
   readonly lemmas: readonly string[];
+  /** For each lemma, the index of the sentence it is in. */
+  readonly lemmaSentences: readonly number[];
   readonly names: readonly NameMention[];
   readonly numbers: readonly NumberFeature[];
   readonly quotes: readonly QuoteFeature[];
-  /** wink-nlp sentiment in [-1, 1]. */
-  readonly sentiment: number;
 }
 
 export const EMPTY_FEATURES: ParagraphFeatures = {
   words: 0,
   sentences: [],
   lemmas: [],
+  lemmaSentences: [],
   names: [],
   numbers: [],
   quotes: [],
-  sentiment: 0,
 };

@@ -1,51 +1,83 @@
 import type { WordVectors } from './wordVectors';
 
-/** A unit's distinct terms as indices into the matcher's vocabulary, with their weights. */
+/**
+ * A unit's distinct terms as ids of the matcher's vocabulary, with their weights, sorted by semantic class and
+ * then by the term's text — an order that depends on the text alone, so a cached alignment stays valid.
+ */
 export interface TermBag {
   readonly terms: Int32Array;
+  /** Semantic class of each term (-1: no word vector). */
+  readonly classes: Int32Array;
   readonly weights: Float64Array;
   readonly total: number;
 }
 
-/** Above this many distinct terms the dense term-by-term table would be too large; a map holds what was asked. */
-const DENSE_TABLE_LIMIT = 2500;
+/** Best similarity each term of one bag found in the other (IDF-free, so it survives a change of weights). */
+export interface Alignment {
+  readonly from: Float32Array;
+  readonly to: Float32Array;
+}
+
+/** Up to this many distinct terms in a comparison set, their similarities sit in a dense table (≤ 25 MB). */
+const DENSE_TABLE_LIMIT = 2_500;
 
 /**
  * Soft matching of two bags of terms in the manner of BERTScore: each term of one side is greedily matched
- * to its most similar term on the other (1 for the same term, else the word vectors' cosine rescaled above a
- * floor, since unrelated words still score 0.2–0.4), weighted by IDF; recall and precision combine as F1.
- * Term-pair similarities are computed once per comparison set, on demand.
+ * to its most similar term on the other — 1 for the same term, else the word vectors' cosine rescaled above a
+ * floor (unrelated words still score 0.2–0.4) — and the matches are IDF-weighted; recall and precision combine
+ * as F1. In a large comparison set a word is compared only with the other side's words of its semantic class
+ * (k-means over the vectors, built with the asset): bags are sorted by class, so one merge pass pairs the
+ * classes and the cost stays linear in the bag sizes. A small set compares every pair of words.
  */
 export class SoftMatcher {
   private readonly index = new Map<string, number>();
   private readonly rows: number[] = [];
-  private dense: Float32Array | null = null;
-  private readonly sparse = new Map<number, number>();
+  private readonly classes: number[] = [];
+  /** Term-by-term similarities of a small vocabulary, filled on demand (NaN: not computed yet). */
+  private table: Float32Array | null = null;
+  private tableSize = 0;
 
   constructor(
     private readonly vectors: WordVectors | null,
     /** Cosine at or below which two different words count as unrelated. */
     private readonly floor: number,
+    /**
+     * Compare a word with every word of the other side (small comparison sets) instead of its semantic class
+     * only (large ones): a little more paraphrase found, at a cost that grows with the bag sizes' product.
+     */
+    private readonly exhaustive = false,
   ) {}
 
-  /** Registers terms (before any similarity is asked) and returns the bag of one unit. */
+  /** The bag of one unit's terms, registering them. */
   bag(terms: readonly string[], weight: (term: string) => number): TermBag {
-    const distinct = [...new Set(terms)];
+    const distinct = [...new Set(terms)].map((term) => {
+      const id = this.idOf(term);
+      return { term, id, cls: this.classes[id]! };
+    });
+    distinct.sort((a, b) => a.cls - b.cls || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     const ids = new Int32Array(distinct.length);
+    const classes = new Int32Array(distinct.length);
     const weights = new Float64Array(distinct.length);
     let total = 0;
-    distinct.forEach((term, k) => {
-      let id = this.index.get(term);
-      if (id === undefined) {
-        id = this.rows.length;
-        this.index.set(term, id);
-        this.rows.push(this.rowOf(term));
-      }
-      ids[k] = id;
-      weights[k] = weight(term);
+    distinct.forEach((d, k) => {
+      ids[k] = d.id;
+      classes[k] = d.cls;
+      weights[k] = weight(d.term);
       total += weights[k]!;
     });
-    return { terms: ids, weights, total };
+    return { terms: ids, classes, weights, total };
+  }
+
+  private idOf(term: string): number {
+    let id = this.index.get(term);
+    if (id === undefined) {
+      id = this.rows.length;
+      this.index.set(term, id);
+      const row = this.rowOf(term);
+      this.rows.push(row);
+      this.classes.push(row >= 0 && this.vectors ? this.vectors.classOf(row) : -1);
+    }
+    return id;
   }
 
   /** Vector row for a term; a hyphenated compound without one borrows its head ("de-escalation" → "escalation"). */
@@ -57,61 +89,129 @@ export class SoftMatcher {
     return this.vectors.id(parts[parts.length - 1]!);
   }
 
+  /** The greedy word-to-word alignment of two bags, in both directions. */
+  align(a: TermBag, b: TermBag): Alignment {
+    const from = new Float32Array(a.terms.length);
+    const to = new Float32Array(b.terms.length);
+    this.match(a, b, from, to);
+    return { from, to };
+  }
+
+  /** IDF-weighted F1 of an alignment under the bags' (current) weights. */
+  static score(a: TermBag, b: TermBag, alignment: Alignment): number {
+    const recall = weighted(a, alignment.from);
+    const precision = weighted(b, alignment.to);
+    return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  }
+
   similarity(a: TermBag, b: TermBag): number {
     if (!a.total || !b.total) return 0;
-    const recall = this.coverage(a, b);
-    const precision = this.coverage(b, a);
-    return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+    return SoftMatcher.score(a, b, this.align(a, b));
   }
 
   /** Weighted share of `from` that `to` covers. */
   coverage(from: TermBag, to: TermBag): number {
     if (!from.total) return 0;
-    let covered = 0;
-    for (let i = 0; i < from.terms.length; i++) {
-      const t = from.terms[i]!;
-      let best = 0;
-      for (let j = 0; j < to.terms.length; j++) {
-        const u = to.terms[j]!;
-        const s = t === u ? 1 : this.termSimilarity(t, u);
-        if (s > best) {
-          best = s;
-          if (best >= 1) break;
+    const best = new Float32Array(from.terms.length);
+    this.match(from, to, best, null);
+    return weighted(from, best);
+  }
+
+  /** How well a bag carries one term (1 when it has it, else the best rescaled cosine of its words). */
+  presence(term: number, bag: TermBag): number {
+    const cls = this.classes[term]!;
+    let best = 0;
+    for (let m = 0; m < bag.terms.length; m++) {
+      const u = bag.terms[m]!;
+      if (u === term) return 1;
+      if (cls >= 0 && bag.classes[m]! >= 0 && (this.exhaustive || bag.classes[m] === cls)) best = Math.max(best, this.termSimilarity(term, u));
+    }
+    return best;
+  }
+
+  /** Fills each term's best match on the other side: `ab` for the terms of `a`, `ba` (when given) for those of `b`. */
+  private match(a: TermBag, b: TermBag, ab: Float32Array, ba: Float32Array | null): void {
+    if (this.exhaustive) {
+      for (let x = 0; x < a.terms.length; x++) {
+        for (let y = 0; y < b.terms.length; y++) {
+          const s = this.pairSimilarity(a, x, b, y);
+          if (s > ab[x]!) ab[x] = s;
+          if (ba && s > ba[y]!) ba[y] = s;
         }
       }
-      covered += from.weights[i]! * best;
+      return;
     }
-    return covered / from.total;
+    // Both bags are sorted by class: walk the classes together and compare words within a shared class.
+    let x = 0;
+    let y = 0;
+    while (x < a.terms.length && y < b.terms.length) {
+      const cx = a.classes[x]!;
+      const cy = b.classes[y]!;
+      if (cx < cy) {
+        while (x < a.terms.length && a.classes[x] === cx) x++;
+        continue;
+      }
+      if (cy < cx) {
+        while (y < b.terms.length && b.classes[y] === cy) y++;
+        continue;
+      }
+      let xEnd = x;
+      while (xEnd < a.terms.length && a.classes[xEnd] === cx) xEnd++;
+      let yEnd = y;
+      while (yEnd < b.terms.length && b.classes[yEnd] === cy) yEnd++;
+      for (let i = x; i < xEnd; i++) {
+        for (let j = y; j < yEnd; j++) {
+          const s = this.pairSimilarity(a, i, b, j);
+          if (s > ab[i]!) ab[i] = s;
+          if (ba && s > ba[j]!) ba[j] = s;
+        }
+      }
+      x = xEnd;
+      y = yEnd;
+    }
+  }
+
+  private pairSimilarity(a: TermBag, i: number, b: TermBag, j: number): number {
+    const t = a.terms[i]!;
+    const u = b.terms[j]!;
+    if (t === u) return 1;
+    if (a.classes[i]! < 0 || b.classes[j]! < 0) return 0;
+    return this.termSimilarity(t, u);
   }
 
   private termSimilarity(t: number, u: number): number {
-    const rt = this.rows[t]!;
-    const ru = this.rows[u]!;
-    if (rt < 0 || ru < 0 || !this.vectors) return 0;
-    if (rt === ru) return 1;
     const n = this.rows.length;
     if (n <= DENSE_TABLE_LIMIT) {
-      this.dense ??= new Float32Array(n * n).fill(-1);
-      if (this.dense.length !== n * n) this.dense = new Float32Array(n * n).fill(-1);
-      const k = t * n + u;
-      let s = this.dense[k]!;
-      if (s < 0) {
-        s = this.rescale(this.vectors.similarity(rt, ru));
-        this.dense[k] = s;
-        this.dense[u * n + t] = s;
+      if (this.tableSize !== n) {
+        this.table = new Float32Array(n * n).fill(Number.NaN);
+        this.tableSize = n;
+      }
+      const table = this.table!;
+      let s = table[t * n + u]!;
+      if (Number.isNaN(s)) {
+        s = this.vectorSimilarity(t, u);
+        table[t * n + u] = s;
+        table[u * n + t] = s;
       }
       return s;
     }
-    const key = t < u ? t * n + u : u * n + t;
-    let s = this.sparse.get(key);
-    if (s === undefined) {
-      s = this.rescale(this.vectors.similarity(rt, ru));
-      this.sparse.set(key, s);
-    }
-    return s;
+    return this.vectorSimilarity(t, u);
   }
 
-  private rescale(cos: number): number {
+  /** Rescaled cosine of two terms' vectors (a 100-dimension dot product is cheaper than any cache lookup). */
+  private vectorSimilarity(t: number, u: number): number {
+    const rt = this.rows[t]!;
+    const ru = this.rows[u]!;
+    if (rt === ru) return 1;
+    const vectors = this.vectors!;
+    const cos = vectors.classOf(rt) === vectors.classOf(ru) ? vectors.sameClassSimilarity(rt, ru) : vectors.similarity(rt, ru);
     return cos <= this.floor ? 0 : (cos - this.floor) / (1 - this.floor);
   }
+}
+
+function weighted(bag: TermBag, best: Float32Array): number {
+  if (!bag.total) return 0;
+  let covered = 0;
+  for (let k = 0; k < best.length; k++) covered += bag.weights[k]! * best[k]!;
+  return covered / bag.total;
 }

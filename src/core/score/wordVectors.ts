@@ -1,7 +1,7 @@
 /**
  * Word vectors for paraphrase-aware matching, read from the pruned int8 asset that
- * scripts/build-vectors.mjs writes (media/word-vectors.bin). Vectors are re-normalised to unit length on
- * load, so the similarity of two words is a dot product.
+ * scripts/build-vectors.mjs writes (media/word-vectors.bin): lower-case words, their vectors (re-normalised to
+ * unit length on load, so the similarity of two words is a dot product) and their semantic class (k-means).
  */
 export class WordVectors {
   private readonly index = new Map<string, number>();
@@ -9,22 +9,26 @@ export class WordVectors {
   private constructor(
     readonly dims: number,
     private readonly data: Float32Array,
+    private readonly classes: Uint16Array,
+    /** How many semantic classes there are. */
+    readonly classCount: number,
     words: readonly string[],
   ) {
     words.forEach((w, i) => this.index.set(w, i));
   }
 
-  /** Parses the asset's bytes; throws on anything that is not a version-1 asset. */
+  /** Parses the asset's bytes; throws on anything that is not a version-2 asset. */
   static parse(bytes: Uint8Array): WordVectors {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
-    if (magic !== 'CDWV' || view.getUint32(4, true) !== 1) throw new Error('not a Coverage Diff word-vector asset (version 1)');
+    if (magic !== 'CDWV' || view.getUint32(4, true) !== 2) throw new Error('not a Coverage Diff word-vector asset (version 2)');
     const count = view.getUint32(8, true);
     const dims = view.getUint32(12, true);
     const wordBytes = view.getUint32(16, true);
-    const words = new TextDecoder('utf-8').decode(bytes.subarray(20, 20 + wordBytes)).split('\n');
-    const start = 20 + wordBytes + ((4 - ((20 + wordBytes) % 4)) % 4);
-    if (words.length !== count || start + count * dims > bytes.length) throw new Error('word-vector asset is truncated');
+    const classCount = view.getUint32(20, true);
+    const words = new TextDecoder('utf-8').decode(bytes.subarray(24, 24 + wordBytes)).split('\n');
+    const start = 24 + wordBytes + ((4 - ((24 + wordBytes) % 4)) % 4);
+    if (words.length !== count || start + count * dims + count * 2 > bytes.length) throw new Error('word-vector asset is truncated');
     const data = new Float32Array(count * dims);
     const raw = new Int8Array(bytes.buffer, bytes.byteOffset + start, count * dims);
     for (let w = 0; w < count; w++) {
@@ -33,7 +37,51 @@ export class WordVectors {
       const inv = norm ? 1 / Math.sqrt(norm) : 0;
       for (let d = 0; d < dims; d++) data[w * dims + d] = raw[w * dims + d]! * inv;
     }
-    return new WordVectors(dims, data, words);
+    const classes = new Uint16Array(count);
+    for (let w = 0, o = start + count * dims; w < count; w++, o += 2) classes[w] = view.getUint16(o, true);
+    return new WordVectors(dims, data, classes, classCount, words);
+  }
+
+  /** Semantic class of a row. */
+  classOf(row: number): number {
+    return this.classes[row]!;
+  }
+
+  /** Per class: its rows in order, and each row's position in its class (built on first use). */
+  private members: Int32Array[] | null = null;
+  private rank: Int32Array | null = null;
+  private readonly tables = new Map<number, Float32Array>();
+
+  /**
+   * Cosine of two rows of the same class, from a per-class table computed once per process on first use
+   * (a class has some 25 words: its table is a few hundred dot products).
+   */
+  sameClassSimilarity(a: number, b: number): number {
+    if (!this.members) {
+      const count = Math.max(0, ...this.classes) + 1;
+      const lists: number[][] = Array.from({ length: count }, () => []);
+      this.rank = new Int32Array(this.classes.length);
+      this.classes.forEach((c, row) => {
+        this.rank![row] = lists[c]!.length;
+        lists[c]!.push(row);
+      });
+      this.members = lists.map((l) => Int32Array.from(l));
+    }
+    const c = this.classes[a]!;
+    let table = this.tables.get(c);
+    if (!table) {
+      const rows = this.members[c]!;
+      table = new Float32Array(rows.length * rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        for (let j = i; j < rows.length; j++) {
+          const s = this.similarity(rows[i]!, rows[j]!);
+          table[i * rows.length + j] = s;
+          table[j * rows.length + i] = s;
+        }
+      }
+      this.tables.set(c, table);
+    }
+    return table[this.rank![a]! * this.members[c]!.length + this.rank![b]!]!;
   }
 
   /** Row of a word, or -1 when the asset has no vector for it. */
@@ -43,6 +91,11 @@ export class WordVectors {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** The vocabulary, most frequent first. */
+  words(): string[] {
+    return [...this.index.keys()];
   }
 
   /** Cosine similarity of two rows. */

@@ -8,7 +8,20 @@ const CLOSERS = /["'”’»)\]*_]+$/u;
 /** Words in a paragraph (whitespace-separated runs that contain a letter or digit). */
 export function wordCount(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  let inWord = false;
+  let hasAlnum = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+    if (space) {
+      if (inWord && hasAlnum) n++;
+      inWord = false;
+      hasAlnum = false;
+    } else {
+      inWord = true;
+      if (!hasAlnum && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(text[i]!)))) hasAlnum = true;
+    }
+  }
   return n;
 }
 
@@ -58,6 +71,7 @@ export function startsWithQuoteMark(text: string): boolean {
 
 /** Copyright notices: ©, (c) 2024, "All rights reserved". */
 export function isCopyright(text: string): boolean {
+  if (text.length > 400) return false;
   return /©|\(c\)\s*\d{4}|\ball rights reserved\b/iu.test(text);
 }
 
@@ -90,6 +104,7 @@ const UI_PHRASES: readonly RegExp[] = [
 ];
 
 export function isUiPhrase(text: string): boolean {
+  if (text.length > 160) return false; // at most twelve words
   const t = text.trim().replace(/[.:!]+$/, '');
   if (wordCount(t) > 12) return false;
   return UI_PHRASES.some((re) => re.test(t));
@@ -97,6 +112,7 @@ export function isUiPhrase(text: string): boolean {
 
 /** Words glued without spaces, as when a page's tag list or menu is saved as text ("WorldPoliticsClimate"). */
 export function isGluedWordList(text: string): boolean {
+  if (text.length > 80) return false;
   const t = text.trim();
   if (wordCount(t) > 3) return false;
   const joints = t.match(/\p{Ll}\p{Lu}\p{Ll}/gu);
@@ -105,12 +121,14 @@ export function isGluedWordList(text: string): boolean {
 
 /** Breadcrumbs and menus: short items separated by ›, >, |, / or bullets. */
 export function isNavigationTrail(text: string): boolean {
+  if (text.length > 300) return false;
   const parts = text.split(/\s+(?:[›>|/»•·])\s+/u);
   return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
 }
 
 /** "By Jane Doe", "Published 3 hours ago", "4 min read", "Updated June 2, 2024 10:32 GMT". */
 export function isByline(text: string): boolean {
+  if (text.length > 300) return false; // at most 25 words
   const t = text.trim();
   const words = wordCount(t);
   if (words > 25) return false;
@@ -147,6 +165,7 @@ const AGENCIES = '(?:getty\\s+images|shutterstock|afp|reuters|ap|ap\\s+photo|epa
 
 /** Photo credits and captions: "Photo: Jane Doe/Agency", "Image courtesy of…", "(Photo by … / Getty Images)". */
 export function isCaption(text: string): boolean {
+  if (text.length > 400) return false; // at most 40 words
   const t = text.trim();
   if (wordCount(t) > 40) return false;
   if (/^[([]?\s*(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration|file\s+photo|photo\s+illustration)\b\s*(?::|by\b|credit\b|courtesy\b|\/|–|—|-)/iu.test(t)) return true;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { analyze, decodeArticle, InputError, isArticlePath, renderMarkdown, type ArticleInput } from '../../core';
-import type { ResourceStore } from '../resources';
+import { decodeArticle, InputError, isArticlePath, renderMarkdown, type ArticleInput } from '../../core';
+import type { AnalysisService } from '../analysisService';
 
 /** What a comparison ended in; returned to callers of the command (tests, other commands). */
 export interface CompareOutcome {
@@ -8,6 +8,8 @@ export interface CompareOutcome {
   readonly report?: vscode.TextDocument;
   /** The message shown to the user, when the input was refused. */
   readonly error?: string;
+  /** The user cancelled the analysis. */
+  readonly cancelled?: boolean;
 }
 
 /** Reports we opened ourselves: never taken for articles on a later run. */
@@ -18,13 +20,11 @@ const reports = new WeakSet<vscode.TextDocument>();
  * report in a new untitled document. Reads only; never writes to an article. Bad input is reported in an error
  * message and in the returned outcome. (The comparison panel replaces this view in a later version.)
  */
-export async function compareArticles(resources: ResourceStore, files?: readonly vscode.Uri[]): Promise<CompareOutcome> {
+export async function compareArticles(service: AnalysisService, files?: readonly vscode.Uri[]): Promise<CompareOutcome> {
   try {
     const articles = await readArticles(files ?? openArticleUris());
-    const analysis = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Coverage Diff: comparing ${articles.length} articles…` },
-      async () => analyze(articles, {}, resources.get()),
-    );
+    const analysis = await service.analyze(articles);
+    if (!analysis) return { cancelled: true };
     const report = await vscode.workspace.openTextDocument({ content: renderMarkdown(analysis), language: 'markdown' });
     reports.add(report);
     await vscode.window.showTextDocument(report, { preview: false });

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench` — how fast the analysis is (medians of several runs; the tests never check timings):
+ *  - the seeds in process: cold (first run in a fresh process: language model and word vectors loading),
+ *    warm (later runs in the same process), and re-analysis with the cache (nothing changed / one article edited);
+ *  - generated comparison sets of N articles × 30 paragraphs (40–80 words): 20, 100, 500 articles, with the time
+ *    of each stage, the tokenisation alone of the same text (the floor) and the ratio to it;
+ *  - the growth exponent from 100 to 500 articles, and peak memory.
+ *
+ *   npm run bench                 all of it (≈2 min)
+ *   npm run bench -- --quick      fewer runs, no 500-article set
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, AnalysisCache, decodeArticle, type ArticleInput } from '../../src/core';
+import { nlp } from '../../src/core/features';
+import { seedsFiles } from '../eval/seeds';
+import { REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from '../eval/shared';
+import { generateArticles } from './generate';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, cold: { type: 'boolean' } } });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+function time(run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+}
+
+function ms(x: number): string {
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`;
+}
+
+function seedsInputs(): ArticleInput[] {
+  return seedsFiles(join(sharedDir(), 'seeds', 'gold.json')).map((path) => ({ path, text: decodeArticle(readFileSync(path), path) }));
+}
+
+/** Child mode: one cold analysis of the seeds in this fresh process; prints its milliseconds. */
+function coldChild(): void {
+  const inputs = seedsInputs();
+  const t0 = performance.now();
+  const vectors = wordVectors(); // loading the vectors is part of a cold start
+  analyze(inputs, {}, { vectors });
+  console.log(JSON.stringify({ ms: performance.now() - t0 }));
+}
+
+/** Tokenisation alone: wink-nlp over every paragraph of the same texts. */
+function tokenisationFloor(inputs: readonly ArticleInput[]): number {
+  const paragraphs = inputs.flatMap((a) => a.text.split(/\n\s*\n/).filter((p) => p.trim()));
+  return time(() => {
+    for (const p of paragraphs) nlp().readDoc(p).tokens().out();
+  });
+}
+
+function main(): void {
+  if (values.cold) return coldChild();
+  const runs = values.quick ? 3 : 5;
+  const vectors = wordVectors();
+  console.log(`coverage-diff benchmark — Node ${process.version}, ${values.quick ? 'quick' : 'full'} (medians of ${runs} runs unless said)\n`);
+
+  if (sharedAvailable()) {
+    const cold: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench', 'bench.ts'), '--cold'], { encoding: 'utf8' });
+      cold.push(JSON.parse(out.trim().split('\n').pop()!).ms);
+    }
+    const inputs = seedsInputs();
+    for (let r = 0; r < 2; r++) analyze(inputs, {}, { vectors }); // warm-up
+    const warm: number[] = [];
+    for (let r = 0; r < runs * 2; r++) warm.push(time(() => analyze(inputs, {}, { vectors })));
+    const cache = new AnalysisCache();
+    analyze(inputs, {}, { vectors, cache });
+    const cached: number[] = [];
+    for (let r = 0; r < runs * 2; r++) cached.push(time(() => analyze(inputs, {}, { vectors, cache })));
+    const edited: number[] = [];
+    for (let r = 0; r < runs * 2; r++) {
+      const changed = inputs.map((a, i) => (i === 1 ? { ...a, text: `${a.text}\nAn added closing line, edit number ${r}.\n` } : a));
+      edited.push(time(() => analyze(changed, {}, { vectors, cache })));
+    }
+    const floor = median([0, 1, 2].map(() => tokenisationFloor(inputs)));
+    console.log('seeds (5 articles, in process)');
+    console.log(`  cold (fresh process, models loading; 3 runs)    ${ms(median(cold))}`);
+    console.log(`  warm                                           ${ms(median(warm))}   (tokenisation alone ${ms(floor)}, ratio ${(median(warm) / floor).toFixed(1)}×)`);
+    console.log(`  warm, cached, nothing changed                  ${ms(median(cached))}`);
+    console.log(`  warm, cached, one article edited               ${ms(median(edited))}\n`);
+  } else {
+    console.log(`seeds: skipped — ${sharedDir()} is absent\n`);
+  }
+
+  const sizes = values.quick ? [20, 100] : [20, 100, 500];
+  const results = new Map<number, number>();
+  console.log('generated sets (N articles × 30 paragraphs of 40–80 words)');
+  const dictionary = vectors?.words() ?? [];
+  for (const n of sizes) {
+    const inputs = generateArticles(dictionary, { articles: n, paragraphs: 30, seed: 1234 + n });
+    const times: number[] = [];
+    let stages: Record<string, number> = {};
+    let candidates = 0;
+    const k = n >= 500 ? Math.min(runs, 3) : runs;
+    for (let r = 0; r < k; r++) {
+      const current: Record<string, number> = {};
+      const t = time(() => {
+        candidates = analyze(inputs, {}, { vectors, onStage: (s, v) => (current[s] = v) }).meta.candidates;
+      });
+      times.push(t);
+      if (t === median(times) || r === 0) stages = current;
+    }
+    const floor = median([0, 1, 2].slice(0, n >= 500 ? 1 : 3).map(() => tokenisationFloor(inputs)));
+    const t = median(times);
+    results.set(n, t);
+    const words = inputs.reduce((s, a) => s + a.text.split(/\s+/).length, 0);
+    console.log(
+      `  ${String(n).padStart(3)}×30  ${ms(t).padStart(9)}  (${k} runs; ${words} words, ${candidates} pairs scored; ` +
+        `tokenisation alone ${ms(floor)}, ratio ${(t / floor).toFixed(1)}×)`,
+    );
+    console.log(`          stages: ${Object.entries(stages).map(([s, v]) => `${s} ${v} ms`).join(', ')}`);
+  }
+  if (results.has(100) && results.has(500)) {
+    const exponent = Math.log(results.get(500)! / results.get(100)!) / Math.log(5);
+    console.log(`\n  growth from 100 to 500 articles: ×${(results.get(500)! / results.get(100)!).toFixed(2)} = N^${exponent.toFixed(2)}`);
+  }
+  console.log(`\npeak memory (max resident set): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+main();

@@ -1,0 +1,76 @@
+import type { PreparedArticle } from './analyze';
+import type { AlignmentStore } from './score/evidence';
+import type { Alignment } from './score/softMatch';
+
+/**
+ * What a long-lived host (the extension's analysis worker) keeps between analyses: each article's
+ * segmentation and features, by its text, and the word alignments of paragraph pairs, by their texts. Editing
+ * one article then re-reads only that article and re-aligns only its pairs; everything else is recombined from
+ * the cache. Results are the same as a fresh analysis: what is cached does not depend on the other articles.
+ */
+export class AnalysisCache {
+  private readonly articles = new Map<string, PreparedArticle>();
+  private readonly stores = new Map<string, BoundedStore>();
+
+  constructor(
+    private readonly limits: { readonly articles: number; readonly alignments: number } = { articles: 2_000, alignments: 400_000 },
+  ) {}
+
+  /** The prepared article for this path and text, or `prepare()`'s, remembered. The id is set per analysis. */
+  article(path: string, text: string, id: string, prepare: () => PreparedArticle): PreparedArticle {
+    const key = `${path}\u0000${text}`;
+    let a = this.articles.get(key);
+    if (a) {
+      this.articles.delete(key); // refresh its place in the eviction order
+    } else {
+      a = prepare();
+    }
+    this.articles.set(key, a);
+    evict(this.articles, this.limits.articles);
+    return a.document.id === id ? a : { ...a, document: { ...a.document, id } };
+  }
+
+  /** Word alignments computed under one soft-matching floor (alignments depend on it). */
+  alignments(floor: number): AlignmentStore {
+    const key = floor.toFixed(4);
+    let store = this.stores.get(key);
+    if (!store) this.stores.set(key, (store = new BoundedStore(this.limits.alignments)));
+    return store;
+  }
+
+  get size(): { articles: number; alignments: number } {
+    let alignments = 0;
+    for (const s of this.stores.values()) alignments += s.size;
+    return { articles: this.articles.size, alignments };
+  }
+}
+
+class BoundedStore implements AlignmentStore {
+  private readonly map = new Map<string, Alignment>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): Alignment | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, alignment: Alignment): void {
+    this.map.set(key, alignment);
+    evict(this.map, this.limit);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** Drops the oldest entries (Map keeps insertion order) once a map outgrows its limit. */
+function evict<K, V>(map: Map<K, V>, limit: number): void {
+  if (map.size <= limit) return;
+  const drop = map.size - Math.floor(limit * 0.8);
+  let k = 0;
+  for (const key of map.keys()) {
+    if (k++ >= drop) break;
+    map.delete(key);
+  }
+}

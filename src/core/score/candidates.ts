@@ -1,0 +1,87 @@
+import type { ProfileSet } from './profiles';
+
+export interface CandidateOptions {
+  /** Up to this many units every cross-article pair is scored; above it, an inverted index proposes pairs. */
+  readonly allPairsLimit: number;
+  /** Candidates kept per unit (its best by index score). */
+  readonly perUnit: number;
+  /** Of those, at most this many from one other article. */
+  readonly perArticle: number;
+  /** Index terms looked up per unit (its rarest). */
+  readonly termsPerUnit: number;
+  /** Postings read per term: a term in more units is sampled, so common words cannot make the cost quadratic. */
+  readonly postingCap: number;
+}
+
+export const DEFAULT_CANDIDATES: CandidateOptions = { allPairsLimit: 400, perUnit: 12, perArticle: 2, termsPerUnit: 10, postingCap: 48 };
+
+/**
+ * Cross-article unit pairs worth scoring, as [i, j] with i < j. A small comparison set scores them all; a
+ * large one asks an inverted index over each unit's rarest terms (lemmas and names) and keeps its best
+ * candidates per unit and per article, so the work grows about linearly with the number of articles.
+ */
+export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFAULT_CANDIDATES): [number, number][] {
+  const { units } = set;
+  const n = units.length;
+  const out: [number, number][] = [];
+  if (n <= options.allPairsLimit) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (units[i]!.doc !== units[j]!.doc) out.push([i, j]);
+    return out;
+  }
+  // Postings: term → units that carry it (names count as terms too).
+  const postings = new Map<string, number[]>();
+  const keysOf = units.map((u) => [...new Set([...u.terms, ...[...u.names].map((k) => `name:${k}`)])]);
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
+      let list = postings.get(k);
+      if (!list) postings.set(k, (list = []));
+      list.push(i);
+    }
+  });
+  const idf = (k: string) => Math.log((1 + n) / (1 + (postings.get(k)?.length ?? 0)));
+  const score = new Float64Array(n);
+  const docOf = Int32Array.from(units, (u) => u.doc);
+  const seen = new Set<number>();
+  const radix = 2 ** Math.ceil(Math.log2(n + 1));
+  for (let i = 0; i < n; i++) {
+    const keys = keysOf[i]!.filter((k) => (postings.get(k)?.length ?? 0) > 1)
+      .sort((a, b) => idf(b) - idf(a))
+      .slice(0, options.termsPerUnit);
+    const touched: number[] = [];
+    for (const k of keys) {
+      const list = postings.get(k)!;
+      const w = idf(k);
+      const take = Math.min(list.length, options.postingCap);
+      // A deterministic window, different for each unit, over long posting lists.
+      const start = list.length > take ? (i * 2654435761) % list.length : 0;
+      for (let t = 0; t < take; t++) {
+        const j = list[(start + t) % list.length]!;
+        if (docOf[j] === docOf[i]) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j] = score[j]! + w;
+      }
+    }
+    // Best first (ties: lower index), by a native sort of packed keys: −score (to a millionth) and the index.
+    const packed = new Float64Array(touched.length);
+    touched.forEach((j, k) => (packed[k] = -Math.round(score[j]! * 1e6) * radix + j));
+    packed.sort();
+    const perDoc = new Map<number, number>();
+    let kept = 0;
+    for (const packedKey of packed) {
+      const j = ((packedKey % radix) + radix) % radix;
+      if (kept >= options.perUnit) break;
+      const d = docOf[j]!;
+      const c = perDoc.get(d) ?? 0;
+      if (c >= options.perArticle) continue;
+      perDoc.set(d, c + 1);
+      kept++;
+      const key = i < j ? i * n + j : j * n + i;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+    for (const j of touched) score[j] = 0;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import type { ParagraphFeatures } from '../features';
+import type { Paragraph } from '../types';
+import { SoftMatcher, type TermBag } from './softMatch';
+import { tfidfVector, Vocabulary, type SparseVector } from './tfidf';
+import type { WordVectors } from './wordVectors';
+
+/** One paragraph that takes part in alignment, as the scorer sees it. */
+export interface UnitProfile {
+  /** Index of its document in the comparison set. */
+  readonly doc: number;
+  readonly paragraph: number;
+  /** Headline, standfirst or first body paragraph: where every outlet states the main news. */
+  readonly top: boolean;
+  readonly words: number;
+  /** Content lemmas plus the initials of multi-word names ("United States" also gives "US"). */
+  readonly terms: readonly string[];
+  /** Lemma TF-IDF vector (IDF over every paragraph of the comparison set). */
+  readonly lexical: SparseVector;
+  /** The whole paragraph for soft matching. */
+  readonly bag: TermBag;
+  /** Terms of each sentence with at least three distinct ones (when the paragraph has two or more sentences). */
+  readonly sentenceTerms: readonly (readonly string[])[];
+  readonly names: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  /** Content words inside quotation marks. */
+  readonly quoted: ReadonlySet<string>;
+  /** A key for the paragraph's text, so cached word alignments can be reused when nothing changed. */
+  readonly textKey: string;
+}
+
+/** What a paragraph brings to profiling. */
+export interface UnitSource {
+  readonly doc: number;
+  readonly paragraph: Paragraph;
+  readonly features: ParagraphFeatures;
+  readonly top: boolean;
+}
+
+/** The comparison set's vocabularies, shared by every pair score. */
+export interface ProfileSet {
+  readonly units: readonly UnitProfile[];
+  readonly vocabulary: Vocabulary;
+  readonly nameVocabulary: Vocabulary;
+  readonly numberVocabulary: Vocabulary;
+  readonly quoteVocabulary: Vocabulary;
+  readonly matcher: SoftMatcher;
+  /** A unit's sentence bags, built on first use (only pairs that may carry a second point need them). */
+  sentenceBags(unit: number): readonly TermBag[];
+}
+
+/** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
+export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, exhaustiveSoft = false): ProfileSet {
+  const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features)]);
+  const namesOf = sources.map((s) => [...s.features.names.flatMap((n) => n.keys), ...acronyms(s.features)]);
+  const numbersOf = sources.map((s) => s.features.numbers.map((n) => n.key));
+  const quotedOf = sources.map((s) => quotedWords(s.features));
+  const vocabulary = new Vocabulary();
+  const nameVocabulary = new Vocabulary();
+  const numberVocabulary = new Vocabulary();
+  const quoteVocabulary = new Vocabulary();
+  sources.forEach((_, i) => {
+    vocabulary.addUnit(termsOf[i]!);
+    nameVocabulary.addUnit(namesOf[i]!);
+    numberVocabulary.addUnit(numbersOf[i]!);
+    quoteVocabulary.addUnit(quotedOf[i]!);
+  });
+  const matcher = new SoftMatcher(vectors, softFloor, exhaustiveSoft);
+  const weight = (term: string) => vocabulary.idf(term);
+  const units = sources.map((s, i): UnitProfile => {
+    const f = s.features;
+    const sentenceTerms: string[][] = f.sentences.map(() => []);
+    f.lemmas.forEach((lemma, k) => sentenceTerms[f.lemmaSentences[k] ?? 0]?.push(lemma));
+    return {
+      doc: s.doc,
+      paragraph: s.paragraph.index,
+      top: s.top,
+      words: s.paragraph.words,
+      terms: termsOf[i]!,
+      lexical: tfidfVector(termsOf[i]!, vocabulary),
+      bag: matcher.bag(termsOf[i]!, weight),
+      sentenceTerms: sentenceTerms.length > 1 ? sentenceTerms.filter((t) => new Set(t).size >= 3) : [],
+      names: new Set(namesOf[i]),
+      numbers: new Set(numbersOf[i]),
+      quoted: new Set(quotedOf[i]),
+      textKey: textKey(s.paragraph.text),
+    };
+  });
+  const sentenceBags = new Map<number, TermBag[]>();
+  return {
+    units,
+    vocabulary,
+    nameVocabulary,
+    numberVocabulary,
+    quoteVocabulary,
+    matcher,
+    sentenceBags(unit: number): readonly TermBag[] {
+      let bags = sentenceBags.get(unit);
+      if (!bags) sentenceBags.set(unit, (bags = units[unit]!.sentenceTerms.map((t) => matcher.bag(t, weight))));
+      return bags;
+    },
+  };
+}
+
+function acronyms(f: ParagraphFeatures): string[] {
+  return f.names.flatMap((n) => (n.acronym ? [n.acronym] : []));
+}
+
+/** Lower-case content words of the paragraph's quotations (four letters or more, to skip function words). */
+function quotedWords(f: ParagraphFeatures): string[] {
+  return f.quotes.flatMap((q) => q.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+}
+
+/** A cache key for a paragraph's text: its length and two 32-bit FNV-1a hashes with different seeds. */
+export function textKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619) >>> 0;
+    b = Math.imul(b ^ c, 2246822519) >>> 0;
+  }
+  return `${text.length.toString(36)}.${a.toString(36)}.${b.toString(36)}`;
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { Analysis, AnalysisOptions, ArticleInput } from '../core';
+import { AnalysisCancelled, AnalysisClient } from '../node/analysisClient';
+
+/**
+ * Runs analyses off the extension host's thread (a worker that keeps its cache between runs) and shows their
+ * progress in a cancellable notification.
+ */
+export class AnalysisService implements vscode.Disposable {
+  private readonly client: AnalysisClient;
+
+  constructor(extensionRoot: string) {
+    this.client = new AnalysisClient(
+      vscode.Uri.joinPath(vscode.Uri.file(extensionRoot), 'dist', 'worker.js').fsPath,
+      { packageRoot: extensionRoot },
+      (problem) => void vscode.window.showWarningMessage(`Coverage Diff: ${problem}; matching exact words only.`),
+    );
+  }
+
+  /** The analysis, or undefined when the user cancelled it. Input errors are thrown as InputError. */
+  async analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}): Promise<Analysis | undefined> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Coverage Diff: comparing ${inputs.length} articles…`, cancellable: true },
+      async (_progress, token) => {
+        const { id, result } = this.client.analyze(inputs, options);
+        const subscription = token.onCancellationRequested(() => this.client.cancel(id));
+        try {
+          return await result;
+        } catch (e) {
+          if (e instanceof AnalysisCancelled) return undefined;
+          throw e;
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyze, AnalysisCache, type Analysis } from '../../src/core';
+import { analyzeFiles, FERRY, input, shippedVectors } from '../helpers';
+
+const textOf = (a: Analysis, r: { doc: string; paragraph: number }) => a.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
+
+function pointsWith(a: Analysis, pattern: RegExp) {
+  return a.points.filter((p) => p.members.some((m) => pattern.test(textOf(a, m))));
+}
+
+function aligned(a: Analysis, x: RegExp, y: RegExp): boolean {
+  return a.pairs.some((p) => (x.test(textOf(a, p.a)) && y.test(textOf(a, p.b))) || (y.test(textOf(a, p.a)) && x.test(textOf(a, p.b))));
+}
+
+describe('points across all articles', () => {
+  const analysis = analyzeFiles(FERRY);
+
+  it('aligns the paragraph one outlet merges with both paragraphs another splits it into', () => {
+    // The wire's one paragraph carries the roster dispute and the Thursday talks; the courier has one each.
+    assert.ok(aligned(analysis, /^The walkout follows a roster change/, /^The crews' union said the strike was over new rosters/));
+    assert.ok(aligned(analysis, /^The walkout follows a roster change/, /^The operator, Selk Lines, said it regretted/));
+  });
+
+  it('lets a paragraph that carries two points join both', () => {
+    const wireMerged = /^The walkout follows a roster change/;
+    const rosters = pointsWith(analysis, /rosters that would cut rest days|remove rest days/);
+    const talks = pointsWith(analysis, /invited the union to talks|offered to meet union leaders/);
+    assert.ok(rosters.some((p) => p.members.some((m) => wireMerged.test(textOf(analysis, m)))), 'the merged paragraph is not in the rosters point');
+    assert.ok(talks.some((p) => p.members.some((m) => wireMerged.test(textOf(analysis, m)))), 'the merged paragraph is not in the talks point');
+  });
+
+  it('gathers each point across all three articles, with a short label and stable ids', () => {
+    const councillor = pointsWith(analysis, /Owen Tally/);
+    assert.equal(councillor.length, 1);
+    assert.deepEqual(councillor[0]!.docs, ['d0', 'd1', 'd2']);
+    for (const p of analysis.points) {
+      assert.ok(p.label.split(/\s+/).length <= 12, `label too long: ${p.label}`);
+      assert.ok(p.label.length > 3);
+    }
+    assert.deepEqual(
+      analysis.points.map((p) => p.id),
+      analysis.points.map((_, k) => `p${k + 1}`),
+    );
+    assert.deepEqual(analyzeFiles(FERRY).points, analysis.points, 'the same input gives the same points');
+  });
+
+  it('gives every pair a score and a confidence in [0, 1]', () => {
+    assert.ok(analysis.pairs.length > 0);
+    for (const p of analysis.pairs) {
+      assert.ok(p.score >= 0 && p.score <= 1);
+      assert.ok(p.confidence > 0 && p.confidence < 1);
+    }
+  });
+});
+
+describe('the analysis cache', () => {
+  it('gives exactly the result of a fresh analysis, also after one article changed', () => {
+    const vectors = shippedVectors();
+    const inputs = FERRY.map(input);
+    const cache = new AnalysisCache();
+    const strip = (a: Analysis) => JSON.stringify(a);
+    assert.equal(strip(analyze(inputs, {}, { vectors, cache })), strip(analyze(inputs, {}, { vectors })));
+    assert.ok(cache.size.articles === 3 && cache.size.alignments > 0);
+    const edited = inputs.map((a, i) => (i === 2 ? { ...a, text: readFileSync(FERRY[2]!, 'utf8').replace('about three days', 'about four days') } : a));
+    assert.equal(strip(analyze(edited, {}, { vectors, cache })), strip(analyze(edited, {}, { vectors })));
+    assert.equal(cache.size.articles, 4);
+  });
+});

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { averageLinkage } from '../../src/core/align/cluster';
+import { paragraphFeatures } from '../../src/core/features';
+import { candidatePairs } from '../../src/core/score/candidates';
+import { buildProfiles, type UnitSource } from '../../src/core/score/profiles';
+import { SoftMatcher } from '../../src/core/score/softMatch';
+import { cosine, tfidfVector, Vocabulary } from '../../src/core/score/tfidf';
+import type { Paragraph } from '../../src/core/types';
+import { shippedVectors } from '../helpers';
+
+function source(doc: number, index: number, text: string): UnitSource {
+  const paragraph: Paragraph = { index, startLine: index + 1, endLine: index + 1, start: 0, end: text.length, kind: 'body', text, words: text.split(/\s+/).length };
+  return { doc, paragraph, features: paragraphFeatures(text), top: false };
+}
+
+describe('paraphrase-aware similarity', () => {
+  const texts = [
+    'Dockworkers walked off the job on Monday and the port stopped loading ships.',
+    'Port labourers went on strike Monday, halting the loading of vessels.',
+    'The bakery on Mill Street sells bread, cakes and pastries every morning.',
+  ];
+  const sources = texts.map((t, i) => source(i, 0, t));
+
+  it('scores a paraphrase above an unrelated paragraph, and above what shared lemmas alone give', () => {
+    const set = buildProfiles(sources, shippedVectors(), 0.5, true);
+    const [a, b, c] = set.units;
+    const soft = set.matcher.similarity(a!.bag, b!.bag);
+    const unrelated = set.matcher.similarity(a!.bag, c!.bag);
+    const lexical = cosine(a!.lexical, b!.lexical);
+    assert.ok(soft > unrelated + 0.15, `paraphrase ${soft.toFixed(3)} vs unrelated ${unrelated.toFixed(3)}`);
+    assert.ok(soft > lexical, `soft ${soft.toFixed(3)} should exceed lexical ${lexical.toFixed(3)} on a paraphrase`);
+  });
+
+  it('matches only exact lemmas without word vectors', () => {
+    const set = buildProfiles(sources, null, 0.5, true);
+    const [a, b] = set.units;
+    const vocab = new Vocabulary();
+    for (const u of set.units) vocab.addUnit(u.terms);
+    // Without vectors, soft matching is exact matching: weighted overlap of the same terms only.
+    const shared = new Set(a!.terms.filter((t) => b!.terms.includes(t)));
+    assert.ok(shared.size > 0);
+    const s = set.matcher.similarity(a!.bag, b!.bag);
+    assert.ok(s > 0 && s < 0.6, `exact-only similarity ${s}`);
+  });
+
+  it('gives the same score to both directions and to a cached alignment', () => {
+    const set = buildProfiles(sources, shippedVectors(), 0.5, false);
+    const [a, b] = set.units;
+    const ab = set.matcher.similarity(a!.bag, b!.bag);
+    const ba = set.matcher.similarity(b!.bag, a!.bag);
+    assert.ok(Math.abs(ab - ba) < 1e-9);
+    const alignment = set.matcher.align(a!.bag, b!.bag);
+    assert.ok(Math.abs(SoftMatcher.score(a!.bag, b!.bag, alignment) - ab) < 1e-9);
+  });
+
+  it('computes TF-IDF cosine in [0, 1] with 1 for identical text', () => {
+    const vocab = new Vocabulary();
+    vocab.addUnit(['port', 'strike']);
+    vocab.addUnit(['bread']);
+    const x = tfidfVector(['port', 'strike', 'strike'], vocab);
+    assert.ok(Math.abs(cosine(x, x) - 1) < 1e-9);
+    assert.equal(cosine(x, tfidfVector(['bread'], vocab)), 0);
+  });
+});
+
+describe('N-way clustering', () => {
+  it('joins clusters by average linkage and stops at the threshold', () => {
+    // Two tight groups {0,1,2} and {3,4}, weakly tied by one edge.
+    const edges = [
+      { a: 0, b: 1, weight: 0.9 },
+      { a: 1, b: 2, weight: 0.8 },
+      { a: 0, b: 2, weight: 0.7 },
+      { a: 3, b: 4, weight: 0.85 },
+      { a: 2, b: 3, weight: 0.3 },
+    ];
+    assert.deepEqual(averageLinkage(5, edges, 0.5), [
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    // At a low threshold the weak tie still does not merge them: its average over the groups is diluted.
+    assert.deepEqual(averageLinkage(5, edges, 0.2).length, 2);
+    assert.deepEqual(averageLinkage(5, edges, 0.05), [[0, 1, 2, 3, 4]]);
+  });
+
+  it('does not chain: a path of moderate links between otherwise unlike items is not one cluster', () => {
+    // Every pair scored (as in a small comparison set): neighbours on the path alike, the rest not.
+    const edges = [];
+    for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) edges.push({ a, b, weight: b === a + 1 ? 0.6 : 0.05 });
+    const clusters = averageLinkage(6, edges, 0.5);
+    assert.ok(clusters.length >= 3, `pairwise chaining would give one cluster; got ${JSON.stringify(clusters)}`);
+  });
+
+  it('is deterministic on ties', () => {
+    const edges = [
+      { a: 0, b: 1, weight: 0.5 },
+      { a: 1, b: 2, weight: 0.5 },
+      { a: 2, b: 0, weight: 0.5 },
+    ];
+    assert.deepEqual(averageLinkage(3, edges, 0.4), averageLinkage(3, [...edges].reverse(), 0.4));
+  });
+});
+
+describe('candidate generation at scale', () => {
+  it('proposes each paragraph with its counterparts through the inverted index, not all pairs', () => {
+    // 60 articles × 4 paragraphs: paragraph k of every article is about topic k.
+    const topics = [
+      'harbour strike dockworkers ships loading cranes union',
+      'minister talks ministry wednesday meeting offer',
+      'fruit exporters refrigerated containers spoil harvest',
+      'court order legal contract authority illegal walkout',
+    ];
+    const sources: UnitSource[] = [];
+    for (let d = 0; d < 60; d++) {
+      topics.forEach((t, k) => {
+        const words = t.split(' ');
+        const text = `${words[(d + 1) % words.length]} ${words[(d + 2) % words.length]} ${words[(d + 3) % words.length]} ${words[(d + 4) % words.length]} reported on day ${d}.`;
+        sources.push(source(d, k, text));
+      });
+    }
+    const set = buildProfiles(sources, null, 0.5, false);
+    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20 });
+    const all = (240 * 236) / 2;
+    assert.ok(pairs.length < all / 5, `${pairs.length} of ${all} pairs scored`);
+    const sameTopic = pairs.filter(([i, j]) => set.units[i]!.paragraph === set.units[j]!.paragraph).length;
+    assert.ok(sameTopic / pairs.length > 0.9, `${sameTopic} of ${pairs.length} candidates share a topic`);
+    for (const [i, j] of pairs) assert.notEqual(set.units[i]!.doc, set.units[j]!.doc);
+  });
+});
