@@ -44,7 +44,7 @@ export interface AnalysisOptions {
 export const DEFAULT_OPTIONS: AnalysisOptions = {
   pairThreshold: 0.19,
   pointPairThreshold: 0.12,
-  pointThreshold: 0.28,
+  pointThreshold: 0.32,
   mainThreshold: 0.23,
   mainNews: 'affinity',
   decideOn: 'similarity',
