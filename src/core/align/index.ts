@@ -99,16 +99,6 @@ export function align(
   });
 
   const decide = (p: ScoredPair) => (options.decideOn === 'similarity' ? p.similarity : p.confidence);
-  // Sentence evidence, for the pairs that could make a paragraph join a second point.
-  if (options.sentenceThreshold <= 1) {
-    const slot = FEATURES.indexOf('sentence');
-    for (const p of scored) {
-      if (decide(p) < options.pairThreshold) continue;
-      const sentence = sentenceEvidence(set, p.i, p.j);
-      if (p.features.length) p.features[slot] = sentence;
-      p.evidence = { ...p.evidence, sentence };
-    }
-  }
   const { points, primary } = findPoints(set, scored, main, options, decide);
   const pointsOf: number[][] = Array.from({ length: n }, () => []);
   points.forEach((pt, k) => pt.forEach((i) => pointsOf[i]!.push(k)));
@@ -163,12 +153,18 @@ function findPoints(
   for (const p of scored) if (!inMain[p.i] && !inMain[p.j]) edges.push({ a: local[p.i]!, b: local[p.j]!, weight: decide(p) });
   for (const c of averageLinkage(rest.length, edges, options.pointThreshold)) points.push(c.map((k) => rest[k]!));
 
-  // Second memberships: a sentence of a paragraph strongly carries another point.
+  // Second memberships: a sentence of a paragraph strongly carries another point. Sentence evidence is worth
+  // its cost only for confident pairs across two points.
   const pointOf = new Int32Array(n);
   points.forEach((pt, k) => pt.forEach((i) => (pointOf[i] = k)));
   const extra = new Map<number, { point: number; strength: number }>();
+  const slot = FEATURES.indexOf('sentence');
   for (const p of scored) {
-    if (p.evidence.sentence < options.sentenceThreshold || decide(p) < options.pairThreshold) continue;
+    if (options.sentenceThreshold > 1 || pointOf[p.i] === pointOf[p.j] || decide(p) < options.pairThreshold) continue;
+    const sentence = sentenceEvidence(set, p.i, p.j);
+    if (p.features.length) p.features[slot] = sentence;
+    p.evidence = { ...p.evidence, sentence };
+    if (sentence < options.sentenceThreshold) continue;
     for (const [u, v] of [
       [p.i, p.j],
       [p.j, p.i],
