@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { run } from './main';
 
+// A reader that stops early (`coverage-diff analyze … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 // The executable entry: wire the CLI to the process and set its exit code (without cutting stdout short).
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -1,18 +1,17 @@
 import { align } from './align';
 import { buildPoints } from './align/points';
 import type { AnalysisCache } from './cache';
-import { measureEmphasis } from './detect/emphasis';
-import { findFindings } from './detect/findings';
-import { findOmissions } from './detect/omissions';
+import { detect } from './detect';
 import { InputError } from './errors';
 import { articleFeatures, type ParagraphFeatures } from './features';
 import { baseName, formatOf } from './load/format';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { TRAINED_MODEL, type ConfidenceModel } from './score/model';
 import { buildProfiles, type UnitSource } from './score/profiles';
+import { wordMatcherOf } from './score/wordMatcher';
 import type { WordVectors } from './score/wordVectors';
 import { segment } from './segment';
-import { NOT_CONTENT_KINDS, type Analysis, type ArticleInput, type DocumentReport, type Paragraph, type ParagraphFacts } from './types';
+import { NOT_CONTENT_KINDS, type Analysis, type ParagraphRef, type ArticleInput, type DocumentReport, type Paragraph, type ParagraphFacts } from './types';
 import { VERSION } from './version';
 
 /** One article after the per-article stages (segment, features): everything that does not depend on the others. */
@@ -40,6 +39,13 @@ function timed<T>(resources: AnalysisResources, stage: string, run: () => T): T 
   const out = run();
   resources.onStage(stage, Date.now() - t0);
   return out;
+}
+
+/** Looks up a paragraph's best cross-article similarity by reference. */
+function bestMatchOf(best: Float64Array, units: readonly { doc: number; paragraph: number }[], docIds: readonly string[]): (ref: ParagraphRef) => number {
+  const byRef = new Map<string, number>();
+  units.forEach((u, i) => byRef.set(`${docIds[u.doc]}#${u.paragraph}`, best[i]!));
+  return (ref) => byRef.get(`${ref.doc}#${ref.paragraph}`) ?? 0;
 }
 
 /** Segments one article and reads its features. Depends only on the article, so callers may cache it by text. */
@@ -85,7 +91,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   });
   const set = timed(resources, "profile", () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, sources.length <= opts.candidates.allPairsLimit));
   const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor)));
-  const points = timed(resources, 'points', () =>
+  const { points, mainPoint } = timed(resources, 'points', () =>
     buildPoints(
       alignment.points,
       alignment.primary,
@@ -94,22 +100,35 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
       docIds,
       (d, p) => documents[d]!.paragraphs[p]!.text,
       (d, p) => articles[d]!.features[p]!,
+      alignment.mainPoint,
     ),
   );
-  const { emphasis, omissions, findings } = timed(resources, 'detect', () => {
-    const emphasis = measureEmphasis(points, documents);
-    return { emphasis, omissions: findOmissions(points, documents, emphasis), findings: findFindings(points, documents, emphasis) };
-  });
+  const detection = timed(resources, 'detect', () =>
+    detect({
+      documents,
+      features: articles.map((a) => a.features),
+      points,
+      pairs: alignment.pairs,
+      mainPoint,
+      words: wordMatcherOf(set),
+      bestMatch: bestMatchOf(alignment.bestMatch, set.units, docIds),
+    }),
+  );
 
   return {
     schemaVersion: 1,
     documents,
     pairs: alignment.pairs,
     points,
-    omissions,
-    emphasis,
-    findings,
+    omissions: detection.omissions,
+    emphasis: detection.emphasis,
+    findings: detection.findings,
     facts: collectFacts(articles),
+    missingFacts: detection.missingFacts,
+    profiles: detection.profiles,
+    substitutions: detection.substitutions,
+    otherEvents: detection.otherEvents,
+    mainPoint,
     meta: {
       tool: 'coverage-diff',
       version: VERSION,

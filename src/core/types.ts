@@ -110,11 +110,30 @@ export interface Point {
   readonly docs: readonly string[];
 }
 
-/** `doc` leaves out what `source` (its most prominent carrier) says. */
+/** `doc` leaves out what `source` (its most prominent carrier) says. Listed most important first. */
 export interface Omission {
   readonly doc: string;
   readonly point: string;
   readonly source: ParagraphRef;
+  /** How many articles carry the point (articles about another episode not counted). */
+  readonly carriers: number;
+  /** Larger is more important: more carriers, more prominent in them. */
+  readonly weight: number;
+}
+
+/** A fact that `doc` drops from a point it does carry: a name, a number, a quote or an attribution others give. */
+export interface MissingFact {
+  readonly doc: string;
+  readonly point: string;
+  readonly kind: 'name' | 'number' | 'quote' | 'attribution';
+  /** The fact as another article writes it ("Allison Hooker", "eight people", "“We continue to monitor…”"). */
+  readonly text: string;
+  /** For a quote or an attribution: who said it, as written. */
+  readonly speaker: string | null;
+  /** Where another article states it. */
+  readonly source: ParagraphRef;
+  /** How many other articles state it. */
+  readonly carriers: number;
 }
 
 /** How much room one article gives one point. */
@@ -125,8 +144,14 @@ export interface Emphasis {
   readonly share: number;
   /** 0-based index of its first paragraph, or null when the article does not carry it. */
   readonly firstParagraph: number | null;
-  /** A headline or standfirst carries it. */
+  /** A headline or standfirst carries it (as a member, or in one of its clauses: "…, Trump Praises Leaders"). */
   readonly inHeadline: boolean;
+  /** One of the article's first two content paragraphs carries it. */
+  readonly inLead: boolean;
+  /** Position of its first paragraph among the article's content paragraphs, in [0, 1] (0: the top), or null. */
+  readonly position: number | null;
+  /** Share of the point's words inside quotation marks, in [0, 1]. */
+  readonly quoteShare: number;
 }
 
 export type FindingKind = 'different-event' | 'unique' | 'conflict' | 'emphasis' | 'wording';
@@ -142,6 +167,62 @@ export interface Finding {
   readonly text: string;
   /** Larger is more important; findings are sorted by it. */
   readonly weight: number;
+  /** The exact words the finding is about, for views to mark (the disputed number, the two wordings…). */
+  readonly spans: readonly TextRange[];
+}
+
+/** A range of words inside one paragraph: offsets into the paragraph's `text`. */
+export interface TextRange extends ParagraphRef {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A word one article uses where an aligned paragraph of another uses a different word for the same thing. */
+export interface Substitution {
+  readonly a: TextRange;
+  readonly b: TextRange;
+  readonly lemmaA: string;
+  readonly lemmaB: string;
+  /** What kind of word both are. */
+  readonly pos: 'noun' | 'verb' | 'modifier';
+  /** How alike the two words are (word vectors; 1 for curated alternatives). */
+  readonly similarity: number;
+  /** What says they name the same thing: the curated wordings (lexicon) or the word vectors. */
+  readonly basis: 'lexicon' | 'vectors';
+}
+
+/** How one article tells the story, in counts a reader can check. */
+export interface ArticleProfile {
+  readonly doc: string;
+  readonly tone: Tone;
+  /** Share of the article's content words spent on each frame it uses, largest first. */
+  readonly frames: readonly FrameShare[];
+}
+
+/** Hedging, attribution and loaded words per 100 words, and wink-nlp's sentiment. */
+export interface Tone {
+  readonly words: number;
+  readonly hedges: number;
+  readonly attributions: number;
+  /** Loaded labels and evaluative words. */
+  readonly loaded: number;
+  readonly hedgesPer100: number;
+  readonly attributionsPer100: number;
+  readonly loadedPer100: number;
+  /** Mean sentence sentiment, in [-1, 1]. */
+  readonly sentiment: number;
+  /** The words behind the counts, most frequent first (a few of each). */
+  readonly examples: { readonly hedges: readonly string[]; readonly attributions: readonly string[]; readonly loaded: readonly string[] };
+}
+
+export interface FrameShare {
+  readonly frame: string;
+  readonly label: string;
+  /** The frame's words / the article's content words, in [0, 1]. */
+  readonly share: number;
+  /** The paragraphs that carry it most, in article order. */
+  readonly paragraphs: readonly number[];
 }
 
 /** Per-paragraph facts the views can show (names, numbers, quotes), keyed like the paragraphs. */
@@ -181,6 +262,16 @@ export interface Analysis {
   readonly emphasis: readonly Emphasis[];
   readonly findings: readonly Finding[];
   readonly facts: readonly ParagraphFacts[];
+  /** Facts each article drops from points it carries. */
+  readonly missingFacts: readonly MissingFact[];
+  /** Tone and frames of each article, in input order. */
+  readonly profiles: readonly ArticleProfile[];
+  /** Word substitutions inside aligned pairs ("strikes" / "bombings"), the material of wording findings. */
+  readonly substitutions: readonly Substitution[];
+  /** Articles that report another episode of the story (left out of omissions, as source and as omitter). */
+  readonly otherEvents: readonly string[];
+  /** The point the articles' leads agree on (the main news), or null. */
+  readonly mainPoint: string | null;
   /** How the analysis was made, for reproducibility. */
   readonly meta: AnalysisMeta;
 }

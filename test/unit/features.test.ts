@@ -71,4 +71,46 @@ describe('features', () => {
     assert.ok(headline.lemmas.includes('ship'), headline.lemmas.join(' '));
     assert.deepEqual(headline.names.map((n) => n.text), []);
   });
+
+  it('gives a pronoun speaker the person the paragraph has just named, before the last speaker', () => {
+    const text = [
+      'Director Tomas Reyes said the gates had to open. "It was that or the dam," Reyes said.',
+      '',
+      'Mayor Ilse Brandt said the warning came too late. "An hour is not a warning," she said.',
+    ].join('\n');
+    const quotes = prepareArticle({ path: 'a.txt', text }, 'd0').features.flatMap((f) => f.quotes);
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['Reyes', 'Mayor Ilse Brandt'],
+    );
+  });
+
+  it('reads a shouted dateline as words, and leaves it out of the lemmas and names', () => {
+    const f = paragraphFeatures('WASHINGTON, UNITED STATES – The White House urged both sides to talk.');
+    assert.ok(!f.lemmas.includes('washington') && !f.lemmas.includes('STATES') && !f.lemmas.includes('united'), f.lemmas.join(' '));
+    assert.ok(f.lemmas.includes('urge'));
+    assert.deepEqual(f.names.map((n) => n.text), ['White House']);
+    const wire = paragraphFeatures('ORRIN, May 14 (National Wire) - Fourteen workers were hurt.');
+    assert.ok(!wire.names.some((n) => /Wire|ORRIN/i.test(n.text)));
+    // A shouted line that is not a dateline keeps its words, title-cased for the tagger ("US" stays an acronym).
+    const shouted = paragraphFeatures('US BACKS PAKISTAN OVER BORDER STRIKES');
+    assert.ok(shouted.lemmas.includes('US'), shouted.lemmas.join(' '));
+    assert.ok(!shouted.lemmas.includes('BACKS'));
+  });
+
+  it('reads a bare year as a date, not a count ("the 2019 spill")', () => {
+    const f = paragraphFeatures('The company was fined for the 2019 spill, which killed 40 fish.');
+    const year = f.numbers.find((n) => n.text === '2019')!;
+    assert.equal(year.type, 'date');
+    assert.equal(f.numbers.find((n) => n.text.startsWith('40'))!.type, 'count');
+  });
+
+  it('marks negation and sentiment, and keeps every word with its lemma and part of speech', () => {
+    const f = paragraphFeatures('The council did not approve the plan. Residents were delighted with the wonderful news.');
+    const approve = f.tokens.find((t) => t.lemma === 'approve')!;
+    assert.ok(approve.negated);
+    assert.equal(f.sentiments.length, 2);
+    assert.ok(f.sentiments[1]! > 0, `sentiment ${f.sentiments[1]}`);
+    assert.ok(f.tokens.every((t) => t.end > t.start && typeof t.pos === 'string'));
+  });
 });

@@ -30,6 +30,10 @@ export interface Alignment {
   readonly primary: Int32Array;
   /** Main-news coverage per unit. */
   readonly main: Float64Array;
+  /** Index in `points` of the main news (what the articles' leads agree on), or -1. */
+  readonly mainPoint: number;
+  /** Each unit's best similarity to a paragraph of another article (0 when no pair of it was scored). */
+  readonly bestMatch: Float64Array;
 }
 
 /**
@@ -70,6 +74,7 @@ export function align(
     byUnit[p.j]!.push(k);
   });
   const bestTo = new Float64Array(scored.length * 2); // [k*2]: best of unit i in doc(j); [k*2+1]: best of j in doc(i)
+  const bestMatch = new Float64Array(n);
   byUnit.forEach((list, u) => {
     const best = new Map<number, number>();
     for (const k of list) {
@@ -81,6 +86,7 @@ export function align(
       const p = scored[k]!;
       bestTo[k * 2 + (p.i === u ? 0 : 1)] = best.get(units[p.i === u ? p.j : p.i]!.doc)!;
     }
+    for (const s of best.values()) bestMatch[u] = Math.max(bestMatch[u]!, s);
   });
   const compiled = compile(model);
   const scratch = new Float64Array(FEATURES.length);
@@ -99,7 +105,7 @@ export function align(
   });
 
   const decide = (p: ScoredPair) => (options.decideOn === 'similarity' ? p.similarity : p.confidence);
-  const { points, primary } = findPoints(set, scored, main, options, decide);
+  const { points, primary, mainPoint } = findPoints(set, scored, main, options, decide);
   const pointsOf: number[][] = Array.from({ length: n }, () => []);
   points.forEach((pt, k) => pt.forEach((i) => pointsOf[i]!.push(k)));
   // One reference object per unit, shared by all its pairs.
@@ -127,7 +133,7 @@ export function align(
       },
     });
   }
-  return { scored, pairs, points, primary, main };
+  return { scored, pairs, points, primary, main, mainPoint, bestMatch };
 }
 
 function findPoints(
@@ -136,13 +142,15 @@ function findPoints(
   main: Float64Array,
   options: AnalysisOptions,
   decide: (p: ScoredPair) => number,
-): { points: number[][]; primary: Int32Array } {
+): { points: number[][]; primary: Int32Array; mainPoint: number } {
   const { units } = set;
   const n = units.length;
   const points: number[][] = [];
   const mainNews = [...main.keys()].filter((i) => main[i]! >= options.mainThreshold);
   const inMain = new Uint8Array(n);
+  let mainPoint = -1;
   if (new Set(mainNews.map((i) => units[i]!.doc)).size >= 2) {
+    mainPoint = points.length;
     points.push(mainNews);
     for (const i of mainNews) inMain[i] = 1;
   }
@@ -176,7 +184,7 @@ function findPoints(
     }
   }
   for (const [u, { point }] of extra) points[point]!.push(u);
-  return { points: points.map((pt) => [...new Set(pt)].sort((a, b) => a - b)), primary: pointOf };
+  return { points: points.map((pt) => [...new Set(pt)].sort((a, b) => a - b)), primary: pointOf, mainPoint };
 }
 
 /**

@@ -19,23 +19,28 @@ export function buildPoints(
   docIds: readonly string[],
   text: (doc: number, paragraph: number) => string,
   features: (doc: number, paragraph: number) => ParagraphFeatures,
-): Point[] {
+  /** Index in `groups` of the main news, or -1. */
+  mainGroup = -1,
+): { points: Point[]; mainPoint: string | null } {
   const units = set.units;
   const byUnit = (a: number, b: number) => units[a]!.doc - units[b]!.doc || units[a]!.paragraph - units[b]!.paragraph;
   const ordered = groups
-    .map((g, k) => ({ members: [...g].sort(byUnit), own: g.filter((i) => primary[i] === k) }))
+    .map((g, k) => ({ members: [...g].sort(byUnit), own: g.filter((i) => primary[i] === k), main: k === mainGroup }))
     .filter((g) => g.members.length)
     .sort((a, b) => byUnit(a.members[0]!, b.members[0]!));
   const confidence = new Map<number, number>();
   for (const p of scored) confidence.set(p.i * units.length + p.j, p.confidence);
   const conf = (a: number, b: number) => confidence.get(Math.min(a, b) * units.length + Math.max(a, b)) ?? 0;
-  return ordered.map(({ members, own }, k) => {
+  let mainPoint: string | null = null;
+  const points = ordered.map(({ members, own, main }, k) => {
+    if (main) mainPoint = `p${k + 1}`;
     const refs: ParagraphRef[] = members.map((i) => ({ doc: docIds[units[i]!.doc]!, paragraph: units[i]!.paragraph }));
     const docs = [...new Set(members.map((i) => units[i]!.doc))].sort((a, b) => a - b).map((d) => docIds[d]!);
     const centre = medoid(own.length ? own : members, members, set, conf);
     const u = units[centre]!;
     return { id: `p${k + 1}`, label: keyPhrase(text(u.doc, u.paragraph), features(u.doc, u.paragraph), sharedTerms(members, set)), members: refs, docs };
   });
+  return { points, mainPoint };
 }
 
 /** Every k-th item, so that at most `max` remain (a point of hundreds of paragraphs needs no exact medoid). */

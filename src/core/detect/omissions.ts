@@ -1,29 +1,174 @@
-import type { DocumentReport, Emphasis, Omission, ParagraphRef, Point } from '../types';
+import type { NameMention, NumberFeature } from '../features';
+import type { Emphasis, MissingFact, Omission, ParagraphRef, Point } from '../types';
+import { type DetectContext } from './context';
+import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
+
+/** Two renderings of a quotation are the same quote when the shorter's words are this much in the longer. */
+export const SAME_QUOTE = 0.6;
+/** Up to this many carriers, a fact one of them gives counts; above, it must be given by MANY_CARRIERS_SHARE of the others. */
+const FEW_CARRIERS = 10;
+const MANY_CARRIERS_SHARE = 0.2;
+/** Number types that are facts of the story (dates and ordinals are how it is told, not what it reports). */
+const FACT_NUMBERS: ReadonlySet<NumberFeature['type']> = new Set(['count', 'money', 'percent', 'duration']);
 
 /**
- * Every article that does not carry a point omits it; the source is the point's most prominent carrier:
- * the article giving it the largest share of words (earlier first paragraph on a tie), at its first paragraph.
+ * Every article that does not carry a point others carry omits it. The source is the point's most prominent
+ * carrier (largest share of words, then earliest). Omissions are ranked by how many articles carry the point
+ * and how prominently (headline, lead, share). Articles about another episode are left out, as carriers and
+ * as omitters: what only they report is not missing from the rest.
  */
-export function findOmissions(points: readonly Point[], documents: readonly DocumentReport[], emphasis: readonly Emphasis[]): Omission[] {
+export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[], otherEvents: ReadonlySet<string>): Omission[] {
   const rows = new Map<string, Emphasis>();
   for (const e of emphasis) rows.set(`${e.point}\u0000${e.doc}`, e);
+  const eligible = ctx.documents.filter((d) => !otherEvents.has(d.id));
   const out: Omission[] = [];
-  for (const point of points) {
-    const source = mostProminent(point, rows);
-    for (const doc of documents) {
-      if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source });
+  for (const point of ctx.input.points) {
+    const carriers = point.docs.filter((d) => !otherEvents.has(d));
+    if (!carriers.length) continue;
+    const source = mostProminent(point, carriers, rows);
+    let prominence = 0;
+    for (const d of carriers) {
+      const e = rows.get(`${point.id}\u0000${d}`);
+      if (e) prominence = Math.max(prominence, Math.min(1, e.share * 4) + (e.inHeadline ? 0.5 : 0) + (e.inLead ? 0.3 : 0));
+    }
+    const weight = Math.round((carriers.length / Math.max(1, eligible.length - 1) + prominence / 2) * 1000) / 1000;
+    for (const doc of eligible) {
+      if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source, carriers: carriers.length, weight });
     }
   }
-  return out;
+  return out.sort((a, b) => b.weight - a.weight || a.doc.localeCompare(b.doc) || a.point.localeCompare(b.point, undefined, { numeric: true }));
 }
 
-function mostProminent(point: Point, rows: ReadonlyMap<string, Emphasis>): ParagraphRef {
+function mostProminent(point: Point, carriers: readonly string[], rows: ReadonlyMap<string, Emphasis>): ParagraphRef {
   let best: Emphasis | undefined;
-  for (const doc of point.docs) {
+  for (const doc of carriers) {
     const e = rows.get(`${point.id}\u0000${doc}`);
     if (!e || e.firstParagraph === null) continue;
     if (!best || e.share > best.share || (e.share === best.share && e.firstParagraph < best.firstParagraph!)) best = e;
   }
   if (best) return { doc: best.doc, paragraph: best.firstParagraph! };
-  return point.members[0]!;
+  return point.members.find((m) => carriers.includes(m.doc)) ?? point.members[0]!;
 }
+
+/** A fact a paragraph states: what it is, how to tell it is the same elsewhere, and how to show it. */
+interface Candidate {
+  readonly kind: MissingFact['kind'];
+  readonly identity: string;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly name?: NameMention;
+  readonly number?: NumberFeature;
+}
+
+const factCache = new WeakMap<DetectContext, Map<string, Candidate[]>>();
+
+/** The facts of one paragraph (read once per analysis). */
+function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
+  let cache = factCache.get(ctx);
+  if (!cache) factCache.set(ctx, (cache = new Map()));
+  const k = `${m.doc}#${m.paragraph}`;
+  const known = cache.get(k);
+  if (known) return known;
+  const f = ctx.features(m);
+  const out: Candidate[] = [];
+  const reliable = ctx.names(m);
+  for (const n of reliable) out.push({ kind: 'name', identity: identityOf(n)[0]!, text: n.text, speaker: null, name: n });
+  for (const num of f.numbers) {
+    // "one of the tanks" and bare numbers with nothing counted are how a sentence runs, not facts.
+    if (!FACT_NUMBERS.has(num.type) || !num.unit || num.value === null || num.value <= 1) continue;
+    out.push({ kind: 'number', identity: num.key, text: `${num.text}${num.unit && !num.text.includes(num.unit) ? ` ${num.unit}` : ''}`, speaker: null, number: num });
+  }
+  for (const q of substantialQuotes(f)) out.push({ kind: 'quote', identity: q.text.slice(0, 40).toLowerCase(), text: q.text, speaker: q.speaker });
+  const trusted = new Set(reliable);
+  for (const a of attributionsOf(f)) {
+    if (trusted.has(a.source)) out.push({ kind: 'attribution', identity: identityOf(a.source)[0]!, text: a.source.text, speaker: a.source.text, name: a.source });
+  }
+  cache.set(k, out);
+  return out;
+}
+
+/**
+ * Inside the points an article does carry, the facts it drops: names (in any variant), numbers, quotations and
+ * the sources others credit. A fact counts as dropped only if the article has it nowhere (a name or quote it
+ * gives elsewhere is not missing; a different number for the same thing is a conflict, not an omission).
+ */
+export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<string>): MissingFact[] {
+  // What each article has anywhere: names (any variant), numbers (by key, value, unit) and quotations.
+  const holdings = new Map(
+    ctx.documents.map((d) => {
+      const names = new NameIndex();
+      const quotes: string[] = [];
+      const numberKeys = new Set<string>();
+      const numberValues = new Set<number>();
+      const numberUnits = new Set<string>();
+      for (const p of d.paragraphs) {
+        const f = ctx.features({ doc: d.id, paragraph: p.index });
+        names.add(f.names);
+        quotes.push(...f.quotes.map((x) => x.text));
+        for (const n of f.numbers) {
+          numberKeys.add(n.key);
+          if (n.value !== null) numberValues.add(n.value);
+          numberUnits.add(`${n.type}:${n.unit}`);
+        }
+      }
+      return [d.id, { names, quotes, numberKeys, numberValues, numberUnits }];
+    }),
+  );
+
+  const out = new Map<string, MissingFact & { carriersOf: Set<string> }>();
+  const note = (fact: Omit<MissingFact, 'carriers'>, identity: string, from: string) => {
+    const k = `${fact.doc}\u0000${fact.point}\u0000${fact.kind}\u0000${identity}`;
+    const existing = out.get(k);
+    if (existing) existing.carriersOf.add(from);
+    else out.set(k, { ...fact, carriers: 0, carriersOf: new Set([from]) });
+  };
+
+  for (const point of ctx.input.points) {
+    const carriers = point.docs.filter((d) => !otherEvents.has(d));
+    if (carriers.length < 2) continue;
+    // The point's distinct facts, each with the articles that state it and where it is first stated.
+    const facts = new Map<string, { fact: Candidate; source: ParagraphRef; docs: Set<string> }>();
+    for (const m of point.members) {
+      if (otherEvents.has(m.doc)) continue;
+      for (const fact of factsOf(ctx, m)) {
+        const id = `${fact.kind}\u0000${fact.identity}`;
+        const known = facts.get(id);
+        if (known) known.docs.add(m.doc);
+        else facts.set(id, { fact, source: m, docs: new Set([m.doc]) });
+      }
+    }
+    // Among many carriers, a fact only one or two of them give is not something "the others" carry.
+    const enough = carriers.length > FEW_CARRIERS ? Math.ceil(MANY_CARRIERS_SHARE * (carriers.length - 1)) : 1;
+    for (const doc of carriers) {
+      const has = holdings.get(doc)!;
+      for (const { fact, source, docs } of facts.values()) {
+        const stating = docs.size - (docs.has(doc) ? 1 : 0);
+        if (stating < enough || docs.has(doc)) continue;
+        if (fact.kind === 'name' || fact.kind === 'attribution') {
+          if (has.names.has(fact.name!)) continue;
+        } else if (fact.kind === 'number') {
+          const num = fact.number!;
+          // The same quantity anywhere (in any words), or a number of the same unit (a conflict, not an omission).
+          if (has.numberKeys.has(num.key) || has.numberValues.has(num.value!) || has.numberUnits.has(`${num.type}:${num.unit}`)) continue;
+        } else if (has.quotes.some((x) => quoteOverlap(x, fact.text) >= SAME_QUOTE)) continue;
+        const src = docs.has(source.doc) && source.doc !== doc ? source : point.members.find((m) => m.doc !== doc && docs.has(m.doc))!;
+        for (const d of docs) if (d !== doc) note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src }, fact.identity, d);
+      }
+    }
+  }
+  // A source named in an attribution is one fact: keep it as the attribution, not also as a bare name; and a fact
+  // missing from two points of an article is reported once, under the first.
+  const seen = new Set<string>();
+  const facts = [...out.values()].filter((f) => {
+    const k = `${f.doc}\u0000${f.kind}\u0000${f.text.toLowerCase()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const attributed = new Set(facts.filter((f) => f.kind === 'attribution').map((f) => `${f.doc}\u0000${f.point}\u0000${f.text}`));
+  return facts
+    .filter((f) => f.kind !== 'name' || !attributed.has(`${f.doc}\u0000${f.point}\u0000${f.text}`))
+    .map(({ carriersOf, ...f }) => ({ ...f, carriers: carriersOf.size }))
+    .sort((a, b) => b.carriers - a.carriers || a.doc.localeCompare(b.doc) || a.point.localeCompare(b.point, undefined, { numeric: true }));
+}
+

@@ -6,7 +6,7 @@ import { isAcronym, isContentToken, tokenize } from './tokens';
 import { titleCaseRatio } from '../segment/cues';
 import { EMPTY_FEATURES, type NameMention, type ParagraphFeatures, type QuoteFeature } from './types';
 
-export type { ParagraphFeatures, NameMention, NumberFeature, QuoteFeature, TextSpan } from './types';
+export type { ParagraphFeatures, NameMention, NumberFeature, QuoteFeature, TextSpan, WordToken } from './types';
 export { EMPTY_FEATURES } from './types';
 export { parseNumber } from './numbers';
 export { nlp } from './nlp';
@@ -17,10 +17,17 @@ export { nlp } from './nlp';
  * "Praises"), so its lemmas come from a lower-cased copy (acronyms kept).
  */
 export function paragraphFeatures(text: string, titleCase = false): ParagraphFeatures {
-  const { tokens, sentences: sentenceTokens, entities } = tokenize(text);
+  const { tokens, sentences: sentenceTokens, entities, sentiments } = tokenize(unshout(text));
   const sentences = sentenceTokens.map(([a, b]) => ({ start: tokens[a]?.start ?? 0, end: tokens[b]?.end ?? text.length }));
-  const names = findNames(text, tokens);
-  const lemmaTokens = (titleCase ? tokenize(text.replace(/[^\s]+/g, (w) => (isAcronym(w) ? w : w.toLowerCase()))).tokens : tokens).filter(isContentToken);
+  // A dateline ("WASHINGTON, UNITED STATES –", "ORRIN, May 14 (Wire) -") says where the report was filed, not what
+  // it reports: its words are neither lemmas nor names.
+  const datelineEnd = datelineLength(text);
+  const reported = (t: { start: number }) => t.start >= datelineEnd;
+  const names = findNames(text, tokens).filter(reported);
+  const lowered = titleCase ? unshout(text).replace(/[^\s]+/g, (w) => (isAcronym(w) ? w : w.toLowerCase())) : text;
+  // Lower-casing keeps offsets for almost every script; where it would not, the original reading stands.
+  const lemmaSource = titleCase && lowered.length === text.length ? tokenize(lowered).tokens : tokens;
+  const lemmaTokens = lemmaSource.filter((t) => isContentToken(t) && reported(t));
   const sentenceOf = (offset: number) => Math.max(0, sentences.findIndex((s) => offset < s.end));
   return {
     words: tokens.filter((t) => t.type === 'word' || t.type === 'number').length,
@@ -30,7 +37,46 @@ export function paragraphFeatures(text: string, titleCase = false): ParagraphFea
     names,
     numbers: findNumbers(text, tokens, entities),
     quotes: findQuotes(text, tokens, sentences, names),
+    tokens: lemmaSource
+      .filter((t) => t.type === 'word' || t.type === 'number')
+      .map((t) => ({
+        start: t.start,
+        end: t.end,
+        lemma: t.lemma,
+        pos: t.pos,
+        sentence: sentenceOf(t.start),
+        content: isContentToken(t) && reported(t),
+        negated: t.negated,
+      })),
+    sentiments,
   };
+}
+
+/**
+ * A dateline opening a paragraph: a place in capitals (a region or country after a comma), perhaps a date and the
+ * outlet in brackets, then a dash — "WASHINGTON, UNITED STATES –", "KESSLER FALLS, March 14 (Northern Wire) —".
+ */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*)?(?:,?\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2})?(?:\s*\([^)\n]{2,40}\))?\s*[-–—]{1,2}\s/u;
+
+/** Length of a paragraph's dateline, 0 when it has none. */
+export function datelineLength(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
+/** All-caps words in a row, the run holding a long one: a shouted dateline or headline, not acronyms. */
+const CAPS_RUN = /\p{Lu}[\p{Lu}'’.-]*(?:[\s,;:–—-]+\p{Lu}[\p{Lu}'’.-]*)+/gu;
+
+/**
+ * "WASHINGTON, UNITED STATES –" read as "Washington, United States –": in a run of two or more all-caps words,
+ * one of them five letters or longer, every word of four letters or more is title-cased (acronyms like "US"
+ * and "UN" stay). The length is kept, so offsets still point into the original text.
+ */
+export function unshout(text: string): string {
+  return text.replace(CAPS_RUN, (run) => {
+    const words = run.split(/[\s,;:–—-]+/);
+    if (!words.some((w) => w.replace(/[^\p{L}]/gu, '').length >= 5)) return run;
+    return run.replace(/\p{Lu}[\p{Lu}'’.]{3,}/gu, (w) => w[0] + w.slice(1).toLowerCase());
+  });
 }
 
 /**
@@ -54,7 +100,8 @@ export function articleFeatures(paragraphs: readonly Paragraph[]): ParagraphFeat
     let paragraphSpeaker: string | null = null;
     const quotes = f.quotes.map((q): QuoteFeature => {
       let speaker = q.speaker;
-      if (q.speakerIsPronoun) speaker = lastSpeaker ?? lastPerson ?? q.speaker;
+      // "Mayor Ilse Brandt said … “…,” she said": a person named earlier in the same paragraph comes first.
+      if (q.speakerIsPronoun) speaker = lastPersonName(names.filter((n) => n.end <= q.start)) ?? lastSpeaker ?? lastPerson ?? q.speaker;
       // A second quotation with no attribution of its own continues the previous speaker's words.
       else if (!speaker) speaker = paragraphSpeaker;
       if (speaker) paragraphSpeaker = lastSpeaker = speaker;

@@ -6,17 +6,17 @@ let lite: WinkMethods | null = null;
 
 /**
  * The wink-nlp pipeline with its English model, created once per process (loading takes ~100 ms). Only the
- * stages the analysis reads: sentences, negation, parts of speech, number and date entities (sentiment and
- * custom entities would cost a third more on every paragraph).
+ * stages the analysis reads: sentences, negation, sentiment (the tone line), parts of speech, number and date
+ * entities (custom entities would cost a third more on every paragraph).
  */
 export function nlp(): WinkMethods {
-  instance ??= winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
+  instance ??= winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos', 'ner']);
   return instance;
 }
 
 /** The same pipeline without the number-and-date recogniser, for text that has no number or date in it. */
 export function nlpWithoutEntities(): WinkMethods {
-  lite ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  lite ??= winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
   return lite;
 }
 

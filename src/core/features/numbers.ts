@@ -71,15 +71,18 @@ export function findNumbers(text: string, tokens: readonly Token[], entities: re
     out.push(mention(text, tokens, e.first, e.last, type));
   }
   tokens.forEach((t, k) => {
+    // A bare four-digit number from 1800 to 2099 is a year ("the 2019 spill"), not a count.
     if (!covered.has(k) && t.pos === 'NUM' && /\d/.test(t.value)) out.push(mention(text, tokens, k, k, 'count'));
   });
   return out.sort((a, b) => a.start - b.start);
 }
 
-function mention(text: string, tokens: readonly Token[], first: number, last: number, type: NumberMention['type']): NumberFeature {
+function mention(text: string, tokens: readonly Token[], first: number, last: number, read: NumberMention['type']): NumberFeature {
   const start = tokens[first]!.start;
   const end = tokens[last]!.end;
   const written = text.slice(start, end);
+  // A bare four-digit number from 1800 to 2099 is a year ("the 2019 spill"), not a count.
+  const type = read === 'count' && /^(?:18|19|20)\d\d$/.test(written) ? 'date' : read;
   const value = type === 'date' || type === 'time' ? yearOf(written) : parseNumber(written);
   const unit = unitOf(written, tokens, last, type);
   const key = `${type}:${value ?? written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}:${unit}`;

@@ -11,6 +11,8 @@ export interface Token extends TextSpan {
   /** wink's token type: word, number, punctuation, currency, symbol, … */
   readonly type: string;
   readonly stop: boolean;
+  /** Inside the scope of a negation wink-nlp found ("did not *call for restraint*"). */
+  readonly negated: boolean;
 }
 
 export interface EntitySpan {
@@ -27,6 +29,8 @@ export interface TokenizedText {
   /** Sentences as inclusive token index ranges. */
   readonly sentences: readonly (readonly [number, number])[];
   readonly entities: readonly EntitySpan[];
+  /** wink-nlp's sentiment of each sentence, in [-1, 1]. */
+  readonly sentiments: readonly number[];
 }
 
 /** Runs wink-nlp once over a paragraph and returns plain arrays (one `out` call per attribute: fast). */
@@ -42,6 +46,7 @@ export function tokenize(text: string): TokenizedText {
   const types = tokens.out(its.type) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
+  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
   const out: Token[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
@@ -53,6 +58,7 @@ export function tokenize(text: string): TokenizedText {
       pos: pos[i]!,
       type: types[i]!,
       stop: stops[i]!,
+      negated: negations[i] === true,
       start: offset,
       end: offset + value.length,
     });
@@ -62,7 +68,8 @@ export function tokenize(text: string): TokenizedText {
   const entityDetails = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
   const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
   const entities = entityDetails.map((e, i) => ({ type: e.type, value: e.value, first: entitySpans[i]![0], last: entitySpans[i]![1] }));
-  return { tokens: out, sentences, entities };
+  const sentiments = doc.sentences().out(its.sentiment) as unknown as number[];
+  return { tokens: out, sentences, entities, sentiments };
 }
 
 function normaliseLemma(lemma: string): string {

@@ -27,6 +27,20 @@ export interface QuoteFeature extends TextSpan {
   readonly speakerIsPronoun: boolean;
 }
 
+/** One word or number of a paragraph, as the detectors read it (wording, conflicts, tone, headline clauses). */
+export interface WordToken extends TextSpan {
+  /** Lower-case lemma (an acronym stays upper case). */
+  readonly lemma: string;
+  /** Universal part of speech (NOUN, PROPN, VERB, ADJ, ADV, NUM, …). */
+  readonly pos: string;
+  /** Index of its sentence in the paragraph. */
+  readonly sentence: number;
+  /** A content word: noun, name, verb, adjective or adverb that is not a stop word. */
+  readonly content: boolean;
+  /** Inside the scope of a negation ("did not *call for restraint*"). */
+  readonly negated: boolean;
+}
+
 /** What the language pipeline reads from one paragraph. Plain data, computed once per paragraph text. */
 export interface ParagraphFeatures {
   /** Word tokens. */
@@ -39,6 +53,10 @@ export interface ParagraphFeatures {
   readonly names: readonly NameMention[];
   readonly numbers: readonly NumberFeature[];
   readonly quotes: readonly QuoteFeature[];
+  /** Every word and number in text order. */
+  readonly tokens: readonly WordToken[];
+  /** wink-nlp's sentiment of each sentence, in [-1, 1]. */
+  readonly sentiments: readonly number[];
 }
 
 export const EMPTY_FEATURES: ParagraphFeatures = {
@@ -49,4 +67,6 @@ export const EMPTY_FEATURES: ParagraphFeatures = {
   names: [],
   numbers: [],
   quotes: [],
+  tokens: [],
+  sentiments: [],
 };

@@ -109,12 +109,24 @@ export class SoftMatcher {
     return SoftMatcher.score(a, b, this.align(a, b));
   }
 
-  /** Weighted share of `from` that `to` covers. */
-  coverage(from: TermBag, to: TermBag): number {
+  /**
+   * Weighted share of `from` that `to` covers. `withinClasses` compares a word only with the other side's words of
+   * its semantic class even in a small set: for a large `to` (a whole article's vocabulary) that is what keeps it fast.
+   */
+  coverage(from: TermBag, to: TermBag, withinClasses = false): number {
     if (!from.total) return 0;
     const best = new Float32Array(from.terms.length);
-    this.match(from, to, best, null);
+    this.match(from, to, best, null, withinClasses);
     return weighted(from, best);
+  }
+
+  /** Rescaled similarity of two words (1 when equal, 0 when unrelated or either has no vector), any classes. */
+  wordSimilarity(a: string, b: string): number {
+    if (a === b) return 1;
+    const t = this.idOf(a);
+    const u = this.idOf(b);
+    if (this.rows[t]! < 0 || this.rows[u]! < 0) return 0;
+    return this.termSimilarity(t, u);
   }
 
   /** How well a bag carries one term (1 when it has it, else the best rescaled cosine of its words). */
@@ -130,8 +142,8 @@ export class SoftMatcher {
   }
 
   /** Fills each term's best match on the other side: `ab` for the terms of `a`, `ba` (when given) for those of `b`. */
-  private match(a: TermBag, b: TermBag, ab: Float32Array, ba: Float32Array | null): void {
-    if (this.exhaustive) {
+  private match(a: TermBag, b: TermBag, ab: Float32Array, ba: Float32Array | null, withinClasses = false): void {
+    if (this.exhaustive && !withinClasses) {
       for (let x = 0; x < a.terms.length; x++) {
         for (let y = 0; y < b.terms.length; y++) {
           const s = this.pairSimilarity(a, x, b, y);

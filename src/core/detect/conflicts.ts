@@ -1,0 +1,538 @@
+import type { NameMention, NumberFeature, ParagraphFeatures, WordToken } from '../features';
+import type { WordMatcher } from '../score/wordMatcher';
+import { baseName } from '../load/format';
+import type { Finding, ParagraphRef, TextRange } from '../types';
+import { contentLemmas, key, type DetectContext } from './context';
+import { attributionsOf, identityOf, quoteOverlap, quoteWords, substantialQuotes } from './facts';
+import { ATTRIBUTION_VERBS, DENIAL_PHRASES, DENIAL_VERBS, NOT_A_DENIAL } from './lexicon/words';
+import { SAME_QUOTE } from './omissions';
+
+/** The most paragraph pairs compared for conflicts. */
+const MAX_COMPARED = 10_000;
+/** Up to this many articles, every two paragraphs of one point are compared, not only accepted pairs. */
+const POINT_PAIRS_LIMIT = 20;
+/** Two numbers count the same thing when the words around each carry this much of the other's. */
+const NUMBER_CONTEXT = 0.6;
+const NUMBER_CONTEXT_SAME_VERB = 0.25;
+/** How many words on each side of a number say what it counts. */
+const NUMBER_WINDOW = 6;
+/** The end of a dateline opening a paragraph: "KESSLER FALLS, March 14 (Northern Wire) —". */
+const DATELINE_END = /^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^(\n]{0,40}\([^)]{2,40}\)\s*[-–—]/u;
+/** A denied claim is the same claim as an asserted one when the assertion carries this much of it… */
+const CLAIM_COVERAGE = 0.4;
+/** …with at least this many of its words matched… */
+const CLAIM_WORDS = 2;
+/** …its head word (first verb or noun) among them, at least this alike. */
+const SAME_HEAD = 0.75;
+/** Words this similar count as the same word in a claim. */
+const SAME_WORD = 0.6;
+/** How many content words before a negation make its subject. */
+const SUBJECT_WORDS = 4;
+/** A shared subject word must be at least this rare in the set (IDF): "Pakistan" in a story on Pakistan says nothing. */
+const SUBJECT_WEIGHT = 2;
+/** A quotation must be this long (in words) before crediting it to two people is a conflict, not a shared phrase. */
+const QUOTE_CONFLICT_WORDS = 8;
+/** Numbers read with an approximation ("about 40") agree with any value this close. */
+const APPROXIMATE = 0.2;
+
+/**
+ * Aligned statements that disagree: different numbers for the same thing, the same quotation credited to
+ * different people, and a claim one article makes that another denies or says was not made ("called for
+ * restraint" / "stopped short of urging de-escalation"). Paragraphs are compared when they are aligned or in one
+ * point; articles about another episode are left out (their numbers and claims are about something else).
+ */
+export function findConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (f: Finding, dedupe: string) => {
+    if (seen.has(dedupe)) return;
+    seen.add(dedupe);
+    out.push(f);
+  };
+  const memo = new ScopeMemo(ctx);
+  const accepted = new Set(ctx.input.pairs.map((p) => `${key(p.a)}|${key(p.b)}`));
+  const isAccepted = (a: ParagraphRef, b: ParagraphRef) => accepted.has(`${key(a)}|${key(b)}`) || accepted.has(`${key(b)}|${key(a)}`);
+  for (const [a, b] of comparablePairs(ctx, otherEvents)) {
+    // Numbers only across paragraphs aligned on their own: a point's loose members say too many different things.
+    if (isAccepted(a, b)) for (const f of numberConflicts(ctx, a, b)) add(f, `n\u0000${f.docs.join()}\u0000${f.spans.map((s) => s.text.toLowerCase()).join()}`);
+    for (const f of claimConflicts(ctx, a, b, memo)) add(f, `c\u0000${key(f.evidence[0]!)}\u0000${key(f.evidence[1]!)}`);
+  }
+  for (const f of quoteConflicts(ctx, otherEvents)) add(f, `q\u0000${f.spans.map((s) => key(s)).join()}`);
+  return out;
+}
+
+/**
+ * Cross-article paragraph pairs worth comparing: accepted pairs, and — in a comparison of a few articles — the
+ * paragraphs of one point. Bounded (MAX_COMPARED, best-scored pairs first) so that large sets stay fast.
+ */
+function comparablePairs(ctx: DetectContext, otherEvents: ReadonlySet<string>): [ParagraphRef, ParagraphRef][] {
+  const out = new Map<string, [ParagraphRef, ParagraphRef]>();
+  const note = (a: ParagraphRef, b: ParagraphRef) => {
+    if (a.doc === b.doc || otherEvents.has(a.doc) || otherEvents.has(b.doc)) return;
+    const [x, y] = a.doc < b.doc || (a.doc === b.doc && a.paragraph < b.paragraph) ? [a, b] : [b, a];
+    out.set(`${key(x)}|${key(y)}`, [x, y]);
+  };
+  for (const p of [...ctx.input.pairs].sort((x, y) => y.score - x.score)) {
+    if (out.size >= MAX_COMPARED) break;
+    note(p.a, p.b);
+  }
+  if (ctx.documents.length <= POINT_PAIRS_LIMIT) {
+    for (const point of ctx.input.points) {
+      for (let i = 0; i < point.members.length && out.size < MAX_COMPARED; i++) for (let j = i + 1; j < point.members.length; j++) note(point.members[i]!, point.members[j]!);
+    }
+  }
+  return [...out.values()];
+}
+
+// ——— numbers ———
+
+interface Bound {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** What a number's wording allows: "at least 8" is 8 or more, "about 40" is 32–48, "up to 10" is 10 or fewer. */
+function boundOf(n: NumberFeature, text: string): Bound | null {
+  if (n.value === null) return null;
+  const before = text.slice(Math.max(0, n.start - 24), n.start).toLowerCase();
+  const v = n.value;
+  if (/\b(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$/.test(before)) return { low: v, high: Infinity };
+  if (/\b(?:up to|fewer than|less than|under|at most|no more than|as many as)\s*$/.test(before)) return { low: 0, high: v };
+  if (/\b(?:about|around|some|roughly|approximately|an estimated|nearly|almost|close to|estimated)\s*$/.test(before) || /\b(?:dozens|hundreds|thousands|millions)\b/i.test(n.text)) {
+    return { low: v * (1 - APPROXIMATE), high: v * (1 + APPROXIMATE) };
+  }
+  return { low: v, high: v };
+}
+
+/** Numbers of the same unit, in sentences about the same thing, whose values cannot both be right. */
+function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Finding[] {
+  const fa = ctx.features(a);
+  const fb = ctx.features(b);
+  const out: Finding[] = [];
+  for (const x of fa.numbers) {
+    if (!isComparable(x)) continue;
+    for (const y of fb.numbers) {
+      if (!isComparable(y) || x.type !== y.type || !sameUnit(x.unit, y.unit) || x.key === y.key) continue;
+      const bx = boundOf(x, ctx.paragraph(a).text);
+      const by = boundOf(y, ctx.paragraph(b).text);
+      if (!bx || !by || (bx.low <= by.high && by.low <= bx.high)) continue;
+      // A list read against a list ("52% in Egypt, 82% in India"): the other value is there too, just elsewhere.
+      if (fb.numbers.some((z) => z.key === x.key) || fa.numbers.some((z) => z.key === y.key)) continue;
+      // Two numbers of one unit in a sentence ("a 16-year-old boy and a 17-year-old"): which is which is not clear.
+      if (sameUnitInSentence(fa, x) || sameUnitInSentence(fb, y)) continue;
+      if (!sameReferent(ctx, a, x, b, y)) continue;
+      const [da, db] = [ctx.doc(a.doc), ctx.doc(b.doc)];
+      const what = x.unit === '%' ? 'the same share' : x.type === 'money' ? 'the same sum' : PEOPLE.has(x.unit) ? 'the number of people' : `the number of ${plural(x.unit)}`;
+      out.push({
+        kind: 'conflict',
+        docs: [a.doc, b.doc],
+        points: sharedPoints(ctx, a, b),
+        evidence: [a, b],
+        text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${phrase(ctx, a, x)}” against “${phrase(ctx, b, y)}”.`,
+        weight: 3,
+        spans: [range(ctx, a, x.start, x.end), range(ctx, b, y.start, y.end)],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Two numbers count the same thing when the words around them agree: the content words within a few words of
+ * each (same sentence) carry each other, the thing counted is the same ("two counts *of murder*" is not "one
+ * count *of kidnapping*"), and where both name someone nearby, they name the same one ("Carter had 12 points" /
+ * "Carter scored 14 points"; not "Artino scored 14 points").
+ */
+function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): boolean {
+  const [fa, fb] = [ctx.features(a), ctx.features(b)];
+  const [ta, tb] = [ctx.paragraph(a).text, ctx.paragraph(b).text];
+  const [na, nb] = [ctx.names(a), ctx.names(b)];
+  const wa = around(fa, x, ta, na);
+  const wb = around(fb, y, tb, nb);
+  const words = ctx.input.words;
+  if (!wa.lemmas.length || !wb.lemmas.length) return false;
+  // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ more.
+  const sameVerb = !!wa.verb && !!wb.verb && words.similarity(wa.verb, wb.verb) >= SAME_HEAD;
+  if (Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas)) < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
+  if (wa.of && wb.of && words.similarity(wa.of, wb.of) < SAME_WORD) return false;
+  // Whoever a number is about must be the same on both sides ("Lawson's 15 points" is not "Wayne's 8 catches"): a
+  // name next to one number must be in the other's sentence, and two sentences that name someone share a name.
+  if (wa.names.length && !wa.names.some((n) => wb.sentenceNames.includes(n))) return false;
+  if (wb.names.length && !wb.names.some((n) => wa.sentenceNames.includes(n))) return false;
+  if (wa.sentenceNames.length && wb.sentenceNames.length && !wa.sentenceNames.some((n) => wb.sentenceNames.includes(n))) return false;
+  // The two sentences are each other's best match in the two paragraphs: a recap full of figures pairs line with line.
+  if (!mutualBestSentences(fa, wa.sentence, fb, wb.sentence)) return false;
+  // The action counted: "needed 9 points" is not "scored 20 points".
+  if (wa.verb && wb.verb && words.similarity(wa.verb, wb.verb) < SAME_WORD) return false;
+  // An age is the age of someone: "a 35-year-old man" is not "her 12-year-old daughter".
+  if (wa.age || wb.age) {
+    if (!wa.head || !wb.head || words.similarity(wa.head, wb.head) < SAME_HEAD) return false;
+  }
+  return true;
+}
+
+/** The content lemmas within NUMBER_WINDOW words of a number (its sentence only), what it counts "of", and names near it. */
+function around(
+  f: ParagraphFeatures,
+  n: NumberFeature,
+  text: string,
+  /** The paragraph's names a reader would call names (no dateline outlet). */
+  reliable: readonly NameMention[],
+): { lemmas: string[]; of: string | null; names: string[]; sentenceNames: string[]; verb: string | null; head: string | null; age: boolean; sentence: number } {
+  const k = f.tokens.findIndex((t) => t.start >= n.end);
+  const at = k < 0 ? f.tokens.length : k;
+  const sentence = f.tokens[Math.max(0, at - 1)]?.sentence ?? 0;
+  // The words around it in its sentence, after any dateline ("KESSLER FALLS, March 14 (Wire) —"), without the unit itself.
+  const dateline = DATELINE_END.exec(text);
+  const from = dateline && dateline.index + dateline[0].length <= n.start ? dateline.index + dateline[0].length : 0;
+  const nearby = f.tokens
+    .slice(Math.max(0, at - NUMBER_WINDOW - 1), at + NUMBER_WINDOW)
+    .filter((t) => t.sentence === sentence && t.start >= from && (t.end <= n.start || t.start >= n.end));
+  const lemmas = nearby.filter((t) => t.content && t.pos !== 'NUM' && t.lemma !== n.unit).map((t) => t.lemma);
+  // "counts of murder": the noun after "of" right behind the unit.
+  let of: string | null = null;
+  for (let i = at; i < Math.min(f.tokens.length, at + 3); i++) {
+    if (f.tokens[i]!.lemma === 'of' && f.tokens[i + 1]?.content) {
+      of = f.tokens[i + 1]!.lemma;
+      break;
+    }
+  }
+  const lo = nearby[0]?.start ?? n.start;
+  const hi = nearby[nearby.length - 1]?.end ?? n.end;
+  const names = reliable.filter((m) => m.start >= lo && m.end <= hi).map((m) => identityOf(m)[0]!);
+  const span = f.sentences[sentence];
+  const sentenceNames = reliable.filter((m) => !span || (m.start >= span.start && m.end <= span.end)).map((m) => identityOf(m)[0]!);
+  // The verb nearest the number, on either side ("3,000 people were forced", "forced the evacuation of 1,200").
+  const verbs = nearby.filter((t) => t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma) && !(t.lemma in ATTRIBUTION_VERBS) && t.lemma !== 'accord');
+  const distance = (t: WordToken) => (t.end <= n.start ? n.start - t.end : t.start - n.end);
+  const verb = verbs.length ? verbs.reduce((x, y) => (distance(y) < distance(x) ? y : x)).lemma : null;
+  const age = /^[^\s]*?\s*-?\s*years?[-\s]old/i.test(text.slice(n.start, n.end + 12));
+  const head = age ? (f.tokens.slice(at, at + 4).find((t) => t.content && (t.pos === 'NOUN' || t.pos === 'PROPN') && !/^(?:year|old)$/.test(t.lemma))?.lemma ?? null) : null;
+  return { lemmas, of, names, sentenceNames, verb, head, age, sentence };
+}
+
+/** Whether sentence `sa` of one paragraph and `sb` of the other share more content words with each other than with any other sentence. */
+function mutualBestSentences(fa: ParagraphFeatures, sa: number, fb: ParagraphFeatures, sb: number): boolean {
+  const lemmasOf = (f: ParagraphFeatures) => {
+    const out: Set<string>[] = [];
+    for (const t of f.tokens) if (t.content) (out[t.sentence] ??= new Set()).add(t.lemma);
+    return out;
+  };
+  const [la, lb] = [lemmasOf(fa), lemmasOf(fb)];
+  const overlap = (x: Set<string> | undefined, y: Set<string> | undefined) => {
+    if (!x || !y) return 0;
+    let n = 0;
+    for (const w of x) if (y.has(w)) n++;
+    return n / Math.max(1, Math.min(x.size, y.size));
+  };
+  const here = overlap(la[sa], lb[sb]);
+  if (!here) return false;
+  return la.every((x, k) => k === sa || overlap(x, lb[sb]) <= here) && lb.every((y, k) => k === sb || overlap(la[sa], y) <= here);
+}
+
+function sameUnitInSentence(f: ParagraphFeatures, n: NumberFeature): boolean {
+  const sentence = f.sentences.findIndex((s) => n.start < s.end);
+  const s = f.sentences[sentence];
+  return f.numbers.some((m) => m !== n && m.unit === n.unit && m.type === n.type && (!s || (m.start >= s.start && m.end <= s.end)));
+}
+
+/** Words that count people as people: "3,000 people" and "1,200 residents" count the same kind of thing. */
+const PEOPLE = new Set(['people', 'person', 'resident', 'inhabitant', 'villager', 'citizen', 'individual', 'civilian', 'evacuee']);
+
+function sameUnit(a: string, b: string): boolean {
+  return a === b || (PEOPLE.has(a) && PEOPLE.has(b));
+}
+
+function isComparable(n: NumberFeature): boolean {
+  return (n.type === 'count' || n.type === 'money' || n.type === 'percent') && n.unit !== '' && n.value !== null;
+}
+
+/** The number with the words around it ("at least eight people were killed"), for the finding's text. */
+function phrase(ctx: DetectContext, ref: ParagraphRef, n: NumberFeature): string {
+  const f = ctx.features(ref);
+  const k = f.tokens.findIndex((t) => t.start >= n.start);
+  const from = f.tokens[Math.max(0, k - 3)];
+  const to = f.tokens[Math.min(f.tokens.length - 1, k + 5)];
+  const text = ctx.paragraph(ref).text;
+  const dateline = DATELINE_END.exec(text);
+  const floor = dateline && dateline.index + dateline[0].length <= n.start ? dateline.index + dateline[0].length : 0;
+  return from && to ? text.slice(Math.max(floor, Math.min(from.start, n.start)), Math.max(to.end, n.end)).trim() : n.text;
+}
+
+// ——— claims ———
+
+interface Scope {
+  /** The tokens the negation or denial covers. */
+  readonly tokens: readonly WordToken[];
+  /** The cue, as written ("stopped short of", "did not", "denied"). */
+  readonly cueStart: number;
+}
+
+/**
+ * A claim asserted in one paragraph and negated or denied in the other: a sentence of one carries a negation
+ * ("did not") or a denial ("denied", "stopped short of", "declined to") over words that a sentence of the other
+ * asserts without negation. Three things must hold, so that two outlets telling different sides are not taken
+ * for a disagreement: the claim's head word (a verb or noun) is asserted in the other sentence, the assertion
+ * carries enough of the claim, and the two sentences share their subject (a word outside the claim that is not
+ * common in the set: "the US *statement* called for restraint" / "Hooker's *statement* stopped short of…").
+ * Sentences crediting different named sources (one party's claim, another's denial) are not a conflict.
+ */
+function claimConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, memo: ScopeMemo): Finding[] {
+  const out: Finding[] = [];
+  const words = ctx.input.words;
+  for (const [neg, pos] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const fn = ctx.features(neg);
+    const fp = ctx.features(pos);
+    const scopes = memo.of(neg);
+    if (!scopes.scopes.length) continue;
+    const sourcesN = scopes.sources;
+    const sourcesP = memo.of(pos).sources;
+    const negatedInPos = memo.of(pos).negated;
+    for (const scope of scopes.scopes) {
+      const claim = scope.tokens.filter((t) => t.content);
+      const head = claim.find((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && !LIGHT_VERBS.has(t.lemma));
+      if (claim.length < CLAIM_WORDS || !head) continue;
+      const sentence = scope.tokens[0]!.sentence;
+      const inScope = new Set(scope.tokens);
+      // The subject: the last few content words before the cue ("Hooker's statement notably stopped short of").
+      const subject = fn.tokens.filter((t) => t.sentence === sentence && t.content && !inScope.has(t) && t.start < scope.cueStart && !isCue(t)).slice(-SUBJECT_WORDS);
+      let best: { matched: WordToken[]; coverage: number } | null = null;
+      for (let sp = 0; sp < fp.sentences.length; sp++) {
+        if (differentSources(sourcesN.get(sentence), sourcesP.get(sp))) continue;
+        const asserted = fp.tokens.filter((t) => t.sentence === sp && t.content && !negatedInPos.has(t));
+        if (!asserted.length) continue;
+        if (bestMatch(words, head.lemma, asserted).sim < SAME_HEAD) continue;
+        // Names say who, not what: the claim must be matched in its other words.
+        const matched = [...new Set(claim.map((c) => bestMatch(words, c.lemma, asserted)).filter((m) => m.sim >= SAME_WORD).map((m) => m.token!))].filter(
+          (t) => !LIGHT_VERBS.has(t.lemma) && t.pos !== 'PROPN',
+        );
+        const coverage = words.coverage(contentLemmas(claim), contentLemmas(asserted));
+        if (matched.length < CLAIM_WORDS || coverage < CLAIM_COVERAGE) continue;
+        // The same subject: a rare-enough word before the negation that the other sentence also has (not in the claim).
+        // …which the asserting sentence also has, before its claim.
+        const claimed = new Set(matched);
+        const claimStart = Math.min(...matched.map((t) => t.start));
+        const shareSubject = subject.some(
+          (t) => words.weight(t.lemma) >= SUBJECT_WEIGHT && asserted.some((u) => !claimed.has(u) && u.start < claimStart && words.similarity(t.lemma, u.lemma) >= SAME_HEAD),
+        );
+        if (!shareSubject) continue;
+        if (!best || coverage > best.coverage) best = { matched, coverage };
+      }
+      if (!best) continue;
+      const negText = ctx.paragraph(neg).text;
+      const posText = ctx.paragraph(pos).text;
+      const negFrom = scope.cueStart;
+      const negTo = scope.tokens[scope.tokens.length - 1]!.end;
+      const posFrom = Math.min(...best.matched.map((t) => t.start));
+      const posTo = Math.max(...best.matched.map((t) => t.end));
+      const [dn, dp] = [ctx.doc(neg.doc), ctx.doc(pos.doc)];
+      out.push({
+        kind: 'conflict',
+        docs: [pos.doc, neg.doc],
+        points: sharedPoints(ctx, pos, neg),
+        evidence: [pos, neg],
+        text: `${baseName(dp.path)} says “${posText.slice(posFrom, posTo)}”; ${baseName(dn.path)} says the opposite: “${negText.slice(negFrom, negTo)}”.`,
+        weight: Math.round((2.5 + best.coverage) * 1000) / 1000,
+        spans: [range(ctx, pos, posFrom, posTo), range(ctx, neg, negFrom, negTo)],
+      });
+    }
+  }
+  return out;
+}
+
+/** Each paragraph's negated stretches and credited sources, read once. */
+class ScopeMemo {
+  private readonly cache = new Map<string, { scopes: Scope[]; negated: Set<WordToken>; sources: Map<number, Set<string>> }>();
+
+  constructor(private readonly ctx: DetectContext) {}
+
+  of(ref: ParagraphRef): { scopes: Scope[]; negated: Set<WordToken>; sources: Map<number, Set<string>> } {
+    const k = key(ref);
+    let entry = this.cache.get(k);
+    if (!entry) {
+      const f = this.ctx.features(ref);
+      const scopes = scopesOf(f, this.ctx.paragraph(ref).text);
+      entry = { scopes, negated: new Set(scopes.flatMap((s) => s.tokens)), sources: sourcesBySentence(f) };
+      this.cache.set(k, entry);
+    }
+    return entry;
+  }
+}
+
+function bestMatch(words: WordMatcher, lemma: string, tokens: readonly WordToken[]): { token: WordToken | null; sim: number } {
+  let token: WordToken | null = null;
+  let sim = 0;
+  for (const t of tokens) {
+    const x = words.similarity(lemma, t.lemma);
+    if (x > sim) {
+      sim = x;
+      token = t;
+    }
+  }
+  return { token, sim };
+}
+
+/** The named sources each sentence credits (reporting verbs near a name, quotations with a speaker). */
+function sourcesBySentence(f: ParagraphFeatures): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const a of attributionsOf(f)) (out.get(a.sentence) ?? out.set(a.sentence, new Set()).get(a.sentence)!).add(identityOf(a.source)[0]!);
+  return out;
+}
+
+/** Both sentences credit named sources, and none in common: two parties' positions, not two outlets disagreeing. */
+function differentSources(x: ReadonlySet<string> | undefined, y: ReadonlySet<string> | undefined): boolean {
+  if (!x?.size || !y?.size) return false;
+  for (const s of x) if (y.has(s)) return false;
+  return true;
+}
+
+/** Words of negation and denial cues themselves (never the subject of a claim). */
+function isCue(t: WordToken): boolean {
+  return NEGATIONS.has(t.lemma) || DENIAL_VERBS.has(t.lemma) || DENIAL_PHRASES.some((ph) => ph.includes(t.lemma));
+}
+
+/** Verbs too general to carry a claim on their own ("going to leave": the claim is "leave"). */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['be', 'have', 'do', 'go', 'get', 'make', 'take', 'come', 'give', 'put', 'seem', 'become', 'say', 'tell', 'want', 'try', 'use', 'let', 'keep']);
+
+/** The words that negate what follows them. */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'cannot', 'none', 'nobody', 'nothing', 'nowhere']);
+
+/** Whether a negation denies what follows it: not "not sure", "no longer", "not been told", "not unfamiliar". */
+function isDenial(scope: readonly WordToken[]): boolean {
+  const first = scope.find((t) => !AUXILIARIES.has(t.lemma));
+  if (!first || NOT_A_DENIAL.has(first.lemma)) return false;
+  return !(first.pos === 'ADJ' && /^(?:un|in|im|il|ir|non|dis)\p{L}{4,}/u.test(first.lemma));
+}
+
+const NEEDS_INFINITIVE: ReadonlySet<string> = new Set(['fail', 'refuse', 'decline']);
+
+const AUXILIARIES: ReadonlySet<string> = new Set(['be', 'been', 'being', 'have', 'has', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'to', 'ever', 'even', 'yet']);
+
+/** Where a sentence clause ends: punctuation between two words, or a conjunction that turns the claim. */
+function clauseBreak(text: string, prev: WordToken, next: WordToken): boolean {
+  return /[,;:.!?()—–]/.test(text.slice(prev.end, next.start)) || /^(?:but|while|although|though|however|yet|whereas)$/.test(next.lemma);
+}
+
+/** The negated and denied stretches of a paragraph: wink-nlp's negation scopes and denial cues to their clause's end. */
+function scopesOf(f: ParagraphFeatures, text: string): Scope[] {
+  const out: Scope[] = [];
+  const tokens = f.tokens;
+  // wink-nlp negation: consecutive negated tokens after a cue. Only plain negations count: wink also opens a
+  // scope after words like "prevent" or "without", which do not deny a claim.
+  for (let k = 0; k < tokens.length; k++) {
+    if (!tokens[k]!.negated) continue;
+    let j = k;
+    while (j + 1 < tokens.length && tokens[j + 1]!.negated && tokens[j + 1]!.sentence === tokens[k]!.sentence) j++;
+    const cue = tokens[k - 1];
+    if (cue && NEGATIONS.has(cue.lemma.toLowerCase()) && isDenial(tokens.slice(k, j + 1))) out.push({ tokens: tokens.slice(k, j + 1), cueStart: cue.start });
+    k = j;
+  }
+  // Denials: a denial verb or phrase, then the rest of its clause.
+  for (let k = 0; k < tokens.length; k++) {
+    const phrase = DENIAL_PHRASES.find((ph) => ph.every((w, i) => tokens[k + i]?.lemma === w));
+    // "failed to reach", "refused to": these deny only with their infinitive ("a failed campaign" denies nothing).
+    const verb = tokens[k]!;
+    const denies = DENIAL_VERBS.has(verb.lemma) && verb.pos === 'VERB' && (!NEEDS_INFINITIVE.has(verb.lemma) || tokens[k + 1]?.lemma === 'to');
+    const cueLength = phrase ? phrase.length : denies ? (NEEDS_INFINITIVE.has(verb.lemma) ? 2 : 1) : 0;
+    if (!cueLength) continue;
+    let j = k + cueLength;
+    // "declined to comment", "refused to": skip the infinitive marker.
+    const from = j;
+    while (j < tokens.length && tokens[j]!.sentence === tokens[k]!.sentence && (j === from || !clauseBreak(text, tokens[j - 1]!, tokens[j]!))) j++;
+    if (j > from && isDenial(tokens.slice(from, j))) out.push({ tokens: tokens.slice(from, j), cueStart: tokens[k]!.start });
+    k = j - 1;
+  }
+  return out;
+}
+
+// ——— quotes ———
+
+/** The same quotation credited to different people in two articles. */
+function quoteConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): Finding[] {
+  const quotes: { ref: ParagraphRef; text: string; speaker: string; start: number; end: number }[] = [];
+  for (const d of ctx.documents) {
+    if (otherEvents.has(d.id)) continue;
+    for (const p of d.paragraphs) {
+      const ref = { doc: d.id, paragraph: p.index };
+      for (const q of substantialQuotes(ctx.features(ref))) {
+        if (q.speaker && quoteWords(q.text).length >= QUOTE_CONFLICT_WORDS) quotes.push({ ref, text: q.text, speaker: fullName(ctx, d.id, q.speaker), start: q.start, end: q.end });
+      }
+    }
+  }
+  const out: Finding[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    for (let j = i + 1; j < quotes.length; j++) {
+      const [x, y] = [quotes[i]!, quotes[j]!];
+      if (x.ref.doc === y.ref.doc || quoteOverlap(x.text, y.text) < SAME_QUOTE || sameSpeaker(ctx, x, y)) continue;
+      if (!isPersonName(x.speaker) || !isPersonName(y.speaker)) continue;
+      const [dx, dy] = [ctx.doc(x.ref.doc), ctx.doc(y.ref.doc)];
+      out.push({
+        kind: 'conflict',
+        docs: [x.ref.doc, y.ref.doc],
+        points: sharedPoints(ctx, x.ref, y.ref),
+        evidence: [x.ref, y.ref],
+        text: `The same words are credited to different people: ${baseName(dx.path)} quotes ${x.speaker}, ${baseName(dy.path)} quotes ${y.speaker} (“${clip(x.text)}”).`,
+        weight: 3,
+        spans: [range(ctx, x.ref, x.start, x.end), range(ctx, y.ref, y.start, y.end)],
+      });
+    }
+  }
+  return out;
+}
+
+/** A speaker as the article names them in full: "Solberg" → "Petra Solberg" when the article says so elsewhere. */
+function fullName(ctx: DetectContext, docId: string, speaker: string): string {
+  const last = speaker.trim().split(/\s+/).pop()!.replace(/[’']s$/, '').toLowerCase();
+  let best = speaker;
+  for (const p of ctx.doc(docId).paragraphs) {
+    for (const n of ctx.names({ doc: docId, paragraph: p.index })) {
+      if (n.keys[n.keys.length - 1] === last && n.text.length > best.length) best = n.text;
+    }
+  }
+  return best;
+}
+
+/** Words that make a name an institution or a place, not a person who could be misquoted. */
+const INSTITUTION = /\b(?:county|city|state|states|department|police|office|ministry|agency|house|court|university|council|committee|government|party|company|corporation|inc|news|press|association|union|army|forces|patrol|service|bureau|commission|authority|authorities|avenue|street|road|square|boulevard|district)\b/i;
+
+/** A speaker written as a person's name: two or more capitalised words, none of them an institution's. */
+function isPersonName(speaker: string): boolean {
+  return speaker.trim().split(/\s+/).length >= 2 && !INSTITUTION.test(speaker);
+}
+
+/** Whether two speakers as written are one person ("Allison Hooker", "Hooker", "Under Secretary Hooker"). */
+function sameSpeaker(ctx: DetectContext, x: { ref: ParagraphRef; speaker: string }, y: { ref: ParagraphRef; speaker: string }): boolean {
+  const keysOf = (ref: ParagraphRef, speaker: string) => {
+    const name = ctx.features(ref).names.find((n) => n.text === speaker || speaker.includes(n.text));
+    return name ? identityOf(name) : [speaker.toLowerCase().split(/\s+/).pop()!];
+  };
+  const kx = keysOf(x.ref, x.speaker);
+  const ky = new Set(keysOf(y.ref, y.speaker));
+  return kx.some((k) => ky.has(k));
+}
+
+// ——— shared helpers ———
+
+function sharedPoints(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): string[] {
+  const pb = new Set(ctx.pointsOf(b));
+  return ctx.pointsOf(a).filter((p) => pb.has(p));
+}
+
+function range(ctx: DetectContext, ref: ParagraphRef, start: number, end: number): TextRange {
+  return { doc: ref.doc, paragraph: ref.paragraph, start, end, text: ctx.paragraph(ref).text.slice(start, end) };
+}
+
+/** "worker" → "workers", "casualty" → "casualties" (units are lemmas). */
+function plural(noun: string): string {
+  if (/(?:s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+function clip(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')}…`;
+}

@@ -1,0 +1,144 @@
+import type { NameMention, ParagraphFeatures, WordToken } from '../features';
+import type { WordMatcher } from '../score/wordMatcher';
+import { NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point } from '../types';
+
+/** Everything the detectors read: the aligned articles, plain data plus a word matcher. */
+export interface DetectInput {
+  readonly documents: readonly DocumentReport[];
+  /** Features of every paragraph: features[document index][paragraph index]. */
+  readonly features: readonly (readonly ParagraphFeatures[])[];
+  readonly points: readonly Point[];
+  readonly pairs: readonly Pair[];
+  /** The point the articles' leads agree on (the main news), when there is one. */
+  readonly mainPoint: string | null;
+  /** A paragraph's best similarity to any paragraph of another article, in [0, 1] (0 when it takes no part). */
+  readonly bestMatch: (ref: ParagraphRef) => number;
+  readonly words: WordMatcher;
+}
+
+/** Lookups over a DetectInput that every detector needs. */
+export class DetectContext {
+  private readonly docIndex: ReadonlyMap<string, number>;
+  private readonly pointsByParagraph = new Map<string, string[]>();
+  private readonly reliableNames = new Map<string, readonly NameMention[]>();
+  private readonly midSentence = new Map<string, ReadonlySet<string>>();
+  private readonly prose = new Map<string, ReadonlySet<string>>();
+  readonly pointById: ReadonlyMap<string, Point>;
+
+  constructor(readonly input: DetectInput) {
+    this.docIndex = new Map(input.documents.map((d, i) => [d.id, i]));
+    this.pointById = new Map(input.points.map((p) => [p.id, p]));
+    for (const p of input.points) for (const m of p.members) (this.pointsByParagraph.get(key(m)) ?? this.pointsByParagraph.set(key(m), []).get(key(m))!).push(p.id);
+  }
+
+  get documents(): readonly DocumentReport[] {
+    return this.input.documents;
+  }
+
+  doc(id: string): DocumentReport {
+    return this.input.documents[this.docIndex.get(id)!]!;
+  }
+
+  paragraph(ref: ParagraphRef): Paragraph {
+    return this.doc(ref.doc).paragraphs[ref.paragraph]!;
+  }
+
+  features(ref: ParagraphRef): ParagraphFeatures {
+    return this.input.features[this.docIndex.get(ref.doc)!]![ref.paragraph]!;
+  }
+
+  /** Ids of the points a paragraph belongs to. */
+  pointsOf(ref: ParagraphRef): readonly string[] {
+    return this.pointsByParagraph.get(key(ref)) ?? [];
+  }
+
+  /** The content paragraphs of an article (reporting, not furniture, bylines or captions; headings excluded). */
+  contentParagraphs(docId: string): readonly Paragraph[] {
+    return this.doc(docId).paragraphs.filter((p) => !NOT_CONTENT_KINDS.has(p.kind) && p.kind !== 'heading');
+  }
+
+  /**
+   * The names of a paragraph a reader would call names. Left out: one-word names the article capitalises only at
+   * the start of a sentence ("Families", "Fire chief…"), shouted all-caps words ("ORRIN"), the outlet in a
+   * dateline ("(National Wire)"), and nationality adjectives before a noun ("Pakistani officials").
+   */
+  names(ref: ParagraphRef): readonly NameMention[] {
+    const k = key(ref);
+    let names = this.reliableNames.get(k);
+    if (!names) {
+      const midSentence = this.midSentenceKeys(ref.doc);
+      const f = this.features(ref);
+      const text = this.paragraph(ref).text;
+      const outlet = DATELINE.exec(text);
+      const outletSpan = outlet ? { start: outlet.index + outlet[0].indexOf('('), end: outlet.index + outlet[0].lastIndexOf(')') + 1 } : null;
+      // Title Case lines capitalise every word: a name there counts only if the article's prose gives it too.
+      const title = ['headline', 'heading', 'standfirst'].includes(this.paragraph(ref).kind);
+      const prose = title ? this.proseNames(ref.doc) : null;
+      names = f.names.filter((n) => {
+        if (prose && !prose.has(n.keys.join(' '))) return false;
+        if (/\p{L}{5,}/u.test(n.text) && n.text === n.text.toUpperCase()) return false;
+        if (n.keys.length === 1 && !midSentence.has(n.keys[0]!)) return false;
+        if (outletSpan && n.start >= outletSpan.start && n.end <= outletSpan.end) return false;
+        return !isDemonym(f, n);
+      });
+      this.reliableNames.set(k, names);
+    }
+    return names;
+  }
+
+  /** The names an article's reporting paragraphs give, by their keys ("halden dam"): what its Title Case lines may name. */
+  private proseNames(docId: string): ReadonlySet<string> {
+    const known = this.prose.get(docId);
+    if (known) return known;
+    const out = new Set<string>();
+    for (const p of this.doc(docId).paragraphs) {
+      if (p.kind === 'headline' || p.kind === 'heading' || p.kind === 'standfirst') continue;
+      for (const n of this.features({ doc: docId, paragraph: p.index }).names) out.add(n.keys.join(' '));
+    }
+    this.prose.set(docId, out);
+    return out;
+  }
+
+  private midSentenceKeys(docId: string): ReadonlySet<string> {
+    const known = this.midSentence.get(docId);
+    if (known) return known;
+    const keys = new Set<string>();
+    for (const p of this.doc(docId).paragraphs) {
+      if (p.kind === 'headline' || p.kind === 'heading') continue;
+      const f = this.features({ doc: docId, paragraph: p.index });
+      // A one-word name counts where it stands alone mid-sentence ("…said Solberg"), not as part of a longer name.
+      for (const n of f.names) if (n.keys.length === 1 && !f.sentences.some((s) => s.start === n.start) && n.start > 0) keys.add(n.keys[0]!);
+    }
+    this.midSentence.set(docId, keys);
+    return keys;
+  }
+
+  /** The text a token covers. */
+  tokenText(ref: ParagraphRef, t: WordToken): string {
+    return this.paragraph(ref).text.slice(t.start, t.end);
+  }
+}
+
+export function key(ref: ParagraphRef): string {
+  return `${ref.doc}#${ref.paragraph}`;
+}
+
+/** A dateline: "ORRIN, May 14 (National Wire) -". */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^(\n]{0,40}\([^)]{2,40}\)\s*[-–—]/u;
+
+/**
+ * "Pakistani officials", "South Asian security": a one-word nationality or region adjective in front of a noun is
+ * how a sentence is told, not a person or place it names.
+ */
+export function isDemonym(f: ParagraphFeatures, n: NameMention): boolean {
+  const last = n.text.split(/\s+/).pop()!;
+  if (n.keys.length > 2 || !/(?:an|ian|ean|ese|ish|i)$/.test(last)) return false;
+  const next = f.tokens.find((t) => t.start >= n.end);
+  return !!next && next.start - n.end <= 1 && next.pos === 'NOUN';
+}
+
+/** Content lemmas of some tokens. */
+export function contentLemmas(tokens: readonly WordToken[]): string[] {
+  return tokens.filter((t) => t.content).map((t) => t.lemma);
+}
+

@@ -1,0 +1,285 @@
+import { diffArrays } from 'diff';
+import type { WordToken } from '../features';
+import { baseName } from '../load/format';
+import type { Finding, ParagraphRef, Substitution, TextRange } from '../types';
+import type { DetectContext } from './context';
+import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from './lexicon/words';
+
+/** Outside the curated wordings, two nouns or two verbs name the same thing when their vectors are this similar. */
+const PLAIN_REFERENT = 0.7;
+/** A substitution found through word vectors sits in a run of at most this many words on each side… */
+const PLAIN_RUN = 3;
+/** The most aligned pairs whose words are compared (the best-scored first): bounds the cost in large sets. */
+const MAX_PAIRS = 1_000;
+const PAIRS_PER_ARTICLE = 40;
+/** The most wording findings reported. */
+const MAX_FINDINGS = 8;
+
+
+/**
+ * Wording: inside aligned paragraph pairs, the word-level diff (jsdiff over the lemma sequences) leaves runs
+ * removed on one side and added on the other; a removed and an added word of one run that name the same
+ * referent or action (same part of speech, close word vectors, or a loaded label and its plain counterpart)
+ * are a substitution — "strikes" / "bombings", "government" / "regime", "said" / "claimed". Substitutions are
+ * gathered over all pairs; the ones that carry a judgement (a loaded or evaluative word, a reporting verb that
+ * doubts or concedes) or recur become findings.
+ */
+export function findWording(ctx: DetectContext, otherEvents: ReadonlySet<string>): { substitutions: Substitution[]; findings: Finding[] } {
+  const pairs = [...ctx.input.pairs]
+    .filter((p) => !otherEvents.has(p.a.doc) && !otherEvents.has(p.b.doc))
+    .sort((x, y) => y.score - x.score)
+    .slice(0, Math.min(MAX_PAIRS, PAIRS_PER_ARTICLE * ctx.documents.length));
+  const substitutions: Substitution[] = [];
+  for (const p of pairs) substitutions.push(...substitutionsOf(ctx, p.a, p.b));
+  return { substitutions, findings: wordingFindings(ctx, substitutions) };
+}
+
+/** Lemmas as the diff compares them: curly and straight apostrophes alike. */
+function diffForm(lemma: string): string {
+  return lemma.replace(/’/g, "'");
+}
+
+type PosGroup = 'noun' | 'verb' | 'modifier' | null;
+
+function posGroup(t: WordToken): PosGroup {
+  if (t.pos === 'NOUN') return 'noun';
+  if (t.pos === 'VERB') return 'verb';
+  if (t.pos === 'ADJ' || t.pos === 'ADV') return 'modifier';
+  return null;
+}
+
+/**
+ * The substitutions between two aligned paragraphs. Each sentence of one is diffed against the sentence of the
+ * other that shares most of its content words (the diff of two whole paraphrased paragraphs is long and slow, and
+ * pairs words from unrelated sentences).
+ */
+export function substitutionsOf(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Substitution[] {
+  const ta = ctx.features(a).tokens;
+  const tb = ctx.features(b).tokens;
+  const inA = new Set(ta.map((t) => t.lemma));
+  const inB = new Set(tb.map((t) => t.lemma));
+  const sentencesB = bySentence(tb);
+  const out: Substitution[] = [];
+  for (const sa of bySentence(ta)) {
+    const mine = new Set(sa.filter((t) => t.content).map((t) => t.lemma));
+    let best: WordToken[] | null = null;
+    let shared = MIN_ANCHORS - 1;
+    for (const sb of sentencesB) {
+      let n = 0;
+      for (const t of new Set(sb.filter((x) => x.content).map((x) => x.lemma))) if (mine.has(t)) n++;
+      if (n > shared) {
+        shared = n;
+        best = sb;
+      }
+    }
+    // Reworded sentences keep a good part of their words; two that share only a couple are different sentences.
+    if (best && shared >= MIN_ANCHOR_SHARE * Math.min(mine.size, new Set(best.filter((t) => t.content).map((t) => t.lemma)).size)) {
+      out.push(...diffSentences(ctx, a, b, sa, best, inA, inB));
+    }
+  }
+  return out;
+}
+
+/** Two sentences share this many content words before one is read as a rewording of the other (and this share)… */
+const MIN_ANCHORS = 2;
+const MIN_ANCHOR_SHARE = 0.25;
+/** …and differ in at most this share of their words (or MIN_EDITS words, for short ones). */
+const MAX_EDIT_SHARE = 0.6;
+const MIN_EDITS = 8;
+
+function bySentence(tokens: readonly WordToken[]): WordToken[][] {
+  const out: WordToken[][] = [];
+  for (const t of tokens) (out[t.sentence] ??= []).push(t);
+  return out.filter(Boolean);
+}
+
+/**
+ * The word-level diff of two sentences (jsdiff over lemmas), read for substitutions: a word only one side has paired
+ * with a word only the other has that names the same thing — one of a curated group of alternative wordings
+ * ("strike" / "bombing"), a loaded label and its plain word, or, within one short changed stretch, a noun or verb the
+ * word vectors find very close.
+ */
+function diffSentences(
+  ctx: DetectContext,
+  a: ParagraphRef,
+  b: ParagraphRef,
+  ta: readonly WordToken[],
+  tb: readonly WordToken[],
+  inA: ReadonlySet<string>,
+  inB: ReadonlySet<string>,
+): Substitution[] {
+  // Sentences that differ in most of their words are a rewrite, not a rewording: the diff gives up on them early.
+  const changes = diffArrays(
+    ta.map((t) => diffForm(t.lemma)),
+    tb.map((t) => diffForm(t.lemma)),
+    { maxEditLength: Math.max(MIN_EDITS, Math.round(MAX_EDIT_SHARE * (ta.length + tb.length))) },
+  );
+  if (!changes) return [];
+  // The changed stretches: words only one side has, between words both share.
+  const runs: { removed: WordToken[]; added: WordToken[] }[] = [{ removed: [], added: [] }];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const run = runs[runs.length - 1]!;
+    if (change.removed) run.removed.push(...ta.slice(i, (i += change.count)));
+    else if (change.added) run.added.push(...tb.slice(j, (j += change.count)));
+    else {
+      i += change.count;
+      j += change.count;
+      runs.push({ removed: [], added: [] });
+    }
+  }
+  const out: Substitution[] = [];
+  const used = new Set<WordToken>();
+  const replaced = (r: WordToken) => !!posGroup(r) && r.content && !inB.has(r.lemma);
+  const fresh = (d: WordToken) => d.content && !used.has(d) && !inA.has(d.lemma);
+  const push = (r: WordToken, d: WordToken, similarity: number, basis: Substitution['basis']) => {
+    used.add(d);
+    out.push({ a: range(ctx, a, r), b: range(ctx, b, d), lemmaA: r.lemma, lemmaB: d.lemma, pos: posGroup(r)!, similarity: Math.round(similarity * 1000) / 1000, basis });
+  };
+  // Curated wordings anywhere in the two sentences ("dumped water" here, "releasing water" further on)…
+  const removedAll = runs.flatMap((r) => r.removed).filter(replaced);
+  const addedAll = runs.flatMap((r) => r.added);
+  const paired = new Set<WordToken>();
+  for (const r of removedAll) {
+    const d = addedAll.find((x) => fresh(x) && !sameStem(r.lemma, x.lemma) && sameReferent(r.lemma, x.lemma));
+    if (d) {
+      push(r, d, 1, 'lexicon');
+      paired.add(r);
+    }
+  }
+  // …and, within one short changed stretch, a noun or verb the word vectors find very close.
+  for (const run of runs) {
+    if (!run.removed.length || !run.added.length || Math.max(run.removed.length, run.added.length) > PLAIN_RUN) continue;
+    for (const r of run.removed) {
+      if (paired.has(r) || !replaced(r) || posGroup(r) === 'modifier') continue;
+      let best: WordToken | null = null;
+      let bestSim = 0;
+      for (const d of run.added) {
+        if (!fresh(d) || posGroup(d) !== posGroup(r) || sameStem(r.lemma, d.lemma)) continue;
+        const sim = ctx.input.words.similarity(r.lemma, d.lemma);
+        if (sim >= PLAIN_REFERENT && sim > bestSim) {
+          bestSim = sim;
+          best = d;
+        }
+      }
+      if (best) push(r, best, bestSim, 'vectors');
+    }
+  }
+  return out;
+}
+
+/** Two lemmas of one curated group of wordings, or a loaded label and its plain word. */
+function sameReferent(x: string, y: string): boolean {
+  if (LOADED_LABELS[x] === y || LOADED_LABELS[y] === x) return true;
+  const gx = REFERENT_GROUP_OF.get(x);
+  return gx !== undefined && gx === REFERENT_GROUP_OF.get(y);
+}
+
+/** "terrorism" / "terrorist", "escalation" / "de-escalation": one word's family, not two wordings. */
+function sameStem(x: string, y: string): boolean {
+  if (x.endsWith(`-${y}`) || y.endsWith(`-${x}`)) return true;
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return k >= 5 || (k >= 4 && k >= Math.min(x.length, y.length) - 1);
+}
+
+/** A word that carries the writer's judgement: a loaded label, an evaluative word, a reporting verb with a stance. */
+function isJudged(lemma: string, verb: boolean): boolean {
+  return lemma in LOADED_LABELS || EVALUATIVE.has(lemma) || (verb && isStanceVerb(lemma));
+}
+
+/** What a judged word does, for the finding's text. */
+function judgement(l: string, verb: boolean): string {
+  if (l in LOADED_LABELS) return ` — “${l}” is a loaded label${LOADED_LABELS[l] ? ` (plainer: “${LOADED_LABELS[l]}”)` : ''}`;
+  if (EVALUATIVE.has(l)) return ` — “${l}” is the writer's judgement`;
+  const stance = verb ? ATTRIBUTION_VERBS[l] : undefined;
+  if (stance === 'doubting') return ` — “${l}” casts doubt on what is reported`;
+  if (stance === 'conceding') return ` — “${l}” presents it as a concession`;
+  if (stance === 'endorsing') return ` — “${l}” presents it as established`;
+  if (stance === 'denying') return ` — “${l}” presents it as a denial`;
+  return '';
+}
+
+/** A reporting verb that doubts, concedes, endorses or denies ("claimed", "admitted", "revealed", "denied"). */
+function isStanceVerb(lemma: string): boolean {
+  const stance = ATTRIBUTION_VERBS[lemma];
+  return stance !== undefined && stance !== 'neutral' && stance !== 'urging';
+}
+
+function range(ctx: DetectContext, ref: ParagraphRef, t: WordToken): TextRange {
+  return { doc: ref.doc, paragraph: ref.paragraph, start: t.start, end: t.end, text: ctx.paragraph(ref).text.slice(t.start, t.end) };
+}
+
+/**
+ * Gathers substitutions by what they name (a curated group of wordings, or a pair of words the vectors tie) and
+ * reports, for each, which word each article uses — most telling first: judged words, then curated wordings,
+ * then how often the difference recurs.
+ */
+function wordingFindings(ctx: DetectContext, substitutions: readonly Substitution[]): Finding[] {
+  interface Usage {
+    count: number;
+    range: TextRange;
+  }
+  const groups = new Map<string, { byDoc: Map<string, Map<string, Usage>>; count: number; lexicon: boolean; verbs: boolean }>();
+  const use = (g: { byDoc: Map<string, Map<string, Usage>> }, r: TextRange, lemma: string) => {
+    const words = g.byDoc.get(r.doc) ?? g.byDoc.set(r.doc, new Map()).get(r.doc)!;
+    const u = words.get(lemma);
+    if (!u) words.set(lemma, { count: 1, range: r });
+    else {
+      u.count++;
+      // Show the word as body text writes it rather than as a Title Case headline does.
+      if (isTitleText(ctx, u.range) && !isTitleText(ctx, r)) u.range = r;
+    }
+  };
+  for (const s of substitutions) {
+    const k = s.basis === 'lexicon' ? `group:${REFERENT_GROUP_OF.get(s.lemmaA) ?? REFERENT_GROUP_OF.get(s.lemmaB) ?? [s.lemmaA, s.lemmaB].sort().join('/')}` : `pair:${[s.lemmaA, s.lemmaB].sort().join('/')}`;
+    const g = groups.get(k) ?? groups.set(k, { byDoc: new Map(), count: 0, lexicon: s.basis === 'lexicon', verbs: s.pos === 'verb' }).get(k)!;
+    use(g, s.a, s.lemmaA);
+    use(g, s.b, s.lemmaB);
+    g.count++;
+  }
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    // Each article's usual word for the thing; articles that agree are listed together.
+    const byLemma = new Map<string, { docs: string[]; range: TextRange }>();
+    for (const [doc, words] of g.byDoc) {
+      const [lemma, usage] = [...words].sort((x, y) => y[1].count - x[1].count || x[0].localeCompare(y[0]))[0]!;
+      const entry = byLemma.get(lemma) ?? byLemma.set(lemma, { docs: [], range: usage.range }).get(lemma)!;
+      entry.docs.push(doc);
+      if (isTitleText(ctx, entry.range) && !isTitleText(ctx, usage.range)) entry.range = usage.range;
+    }
+    if (byLemma.size < 2) continue;
+    const lemmas = [...byLemma.keys()];
+    const judgedWord = lemmas.find((l) => isJudged(l, g.verbs));
+    if (!judgedWord && !g.lexicon && g.count < 2) continue;
+    const variants = [...byLemma].sort((x, y) => y[1].docs.length - x[1].docs.length || x[0].localeCompare(y[0]));
+    const list = variants.map(([, v]) => `“${v.range.text.toLowerCase()}” (${v.docs.map((d) => baseName(ctx.doc(d).path)).join(', ')})`).join(', ');
+    const spans = variants.flatMap(([lemma]) => [...g.byDoc].filter(([, words]) => words.has(lemma)).map(([, words]) => words.get(lemma)!.range));
+    out.push({
+      kind: 'wording',
+      docs: variants.flatMap(([, v]) => v.docs),
+      points: [...new Set(spans.flatMap((r) => ctx.pointsOf(r)))],
+      evidence: dedupe(spans.map(({ doc, paragraph }) => ({ doc, paragraph }))),
+      text: `The same ${g.verbs ? 'action' : 'thing'}, worded differently: ${list}${judgedWord ? judgement(judgedWord, g.verbs) : ''}.`,
+      weight: Math.round(((judgedWord ? 1.5 : g.lexicon ? 1 : 0.5) + Math.min(1, g.count / 4) + g.byDoc.size / 10) * 1000) / 1000,
+      spans,
+    });
+  }
+  return out.sort((x, y) => y.weight - x.weight).slice(0, MAX_FINDINGS);
+}
+
+function isTitleText(ctx: DetectContext, r: ParagraphRef): boolean {
+  const kind = ctx.paragraph(r).kind;
+  return kind === 'headline' || kind === 'heading' || kind === 'standfirst';
+}
+
+function dedupe(refs: readonly ParagraphRef[]): ParagraphRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.doc}#${r.paragraph}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { NOT_CONTENT_KINDS, type Analysis, type Finding, type ParagraphRef } from '../../src/core';
+import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE } from '../helpers';
+
+/**
+ * The leak fixture: four outlets on one ammonia leak and one article on an earlier spill by the same company.
+ * Written with deliberate differences: a disputed number (14 / nine workers), a claim and its denial (the agency
+ * called for closure / stopped short of it), one quote credited to two people, "said" against "claimed", a
+ * local paper dwelling on families, a business paper on costs, a point only one outlet has (the MP's demand),
+ * dropped names and quotes, and near-misses that must not be reported (300 residents / 300 metres; "did not find
+ * any further leak", which no one contradicts).
+ */
+const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
+const [SPILL, WIRE, OBSERVER, COURIER, BUSINESS] = ['d0', 'd1', 'd2', 'd3', 'd4'];
+
+const analysis = analyzeFiles(LEAK);
+
+function text(a: Analysis, ref: ParagraphRef): string {
+  return a.documents.find((d) => d.id === ref.doc)!.paragraphs[ref.paragraph]!.text;
+}
+
+function findings(kind: Finding['kind']): Finding[] {
+  return analysis.findings.filter((f) => f.kind === kind);
+}
+
+describe('findings: another episode', () => {
+  it('flags the article on the earlier spill, naming its own place and date', () => {
+    const f = findings('different-event');
+    assert.equal(f.length, 1);
+    assert.deepEqual(f[0]!.docs, [SPILL]);
+    assert.match(f[0]!.text, /Eastbrook/);
+    assert.match(f[0]!.text, /March 4, 2019/);
+    assert.ok(f[0]!.evidence.every((e) => e.doc === SPILL));
+    assert.deepEqual(analysis.otherEvents, [SPILL]);
+  });
+
+  it('leaves that article out of omissions, as source and as omitter, and out of the other findings', () => {
+    for (const o of analysis.omissions) {
+      assert.notEqual(o.doc, SPILL);
+      assert.notEqual(o.source.doc, SPILL);
+    }
+    for (const f of analysis.findings) if (f.kind !== 'different-event') assert.ok(!f.docs.includes(SPILL), f.text);
+  });
+
+  it('does not flag an article in a set where all report one event', () => {
+    const same = analyzeFiles(LEAK.slice(1));
+    assert.equal(same.findings.filter((f) => f.kind === 'different-event').length, 0);
+    assert.deepEqual(same.otherEvents, []);
+  });
+});
+
+describe('findings: conflicts', () => {
+  it('reports different numbers for the same thing (14 workers / nine workers)', () => {
+    const f = findings('conflict').find((c) => c.spans.some((s) => /14/.test(s.text)) && c.spans.some((s) => /nine/i.test(s.text)));
+    assert.ok(f, 'no conflict on the number of workers');
+    assert.ok(f.docs.includes(BUSINESS));
+    assert.equal(f.evidence.length, 2);
+  });
+
+  it('does not report the same number in different units (300 residents / 300 metres)', () => {
+    for (const f of findings('conflict')) assert.ok(!f.spans.some((s) => /300/.test(s.text)), f.text);
+  });
+
+  it('reports a claim and its denial (called for the closure / stopped short of calling for it)', () => {
+    const f = findings('conflict').find((c) => c.docs.includes(OBSERVER) && c.docs.includes(WIRE) && /stopped short/.test(c.text));
+    assert.ok(f, 'no conflict on the call for closure');
+    assert.ok(f.evidence.some((e) => /called for the plant's closure/.test(text(analysis, e))));
+    assert.ok(f.evidence.some((e) => /stopped short of calling/.test(text(analysis, e))));
+  });
+
+  it('does not take a negation nobody contradicts for a conflict ("did not find any further leak")', () => {
+    for (const f of findings('conflict')) assert.ok(!f.evidence.some((e) => /did not find any further leak/.test(text(analysis, e))), f.text);
+  });
+
+  it('reports one quotation credited to two different people', () => {
+    const f = findings('conflict').find((c) => /credited to different people/.test(c.text));
+    assert.ok(f, 'no quote conflict');
+    assert.match(f.text, /Petra Solberg/);
+    assert.match(f.text, /Jonas Berg/);
+    assert.ok(f.docs.includes(BUSINESS));
+  });
+
+  it('does not report a paraphrase of the same claim as a conflict', () => {
+    const a = analyzeTexts({
+      'one.txt': 'Town council closes bridge\n\nThe town council closed the old bridge on Monday after engineers found cracks in two supports.\n\nRepairs will take a month, the council said.',
+      'two.txt': 'Cracked bridge shut by council\n\nEngineers found cracks in two supports of the old bridge, and the council shut it on Monday.\n\nThe repairs are expected to last about a month.',
+      'three.txt': 'Old bridge closed for repairs\n\nThe old bridge was closed by the town council on Monday because two of its supports were cracked.\n\nIt will not reopen before next month, officials said.',
+    });
+    // They are aligned (so they were compared), and "will not reopen before next month" negates nothing the others claim.
+    assert.ok(a.pairs.length >= 2, 'the three accounts should align');
+    assert.deepEqual(
+      a.findings.filter((f) => f.kind === 'conflict').map((f) => f.text),
+      [],
+    );
+  });
+});
+
+describe('findings: emphasis, wording, unique points', () => {
+  it('shows where an article spends its words far more than the others (families; costs)', () => {
+    const emphasis = findings('emphasis');
+    assert.ok(emphasis.some((f) => f.docs[0] === COURIER && /families/.test(f.text)), 'courier on families');
+    assert.ok(emphasis.some((f) => f.docs[0] === BUSINESS && /economy/.test(f.text)), 'business paper on costs');
+    for (const f of emphasis) assert.ok(f.evidence.every((e) => e.doc === f.docs[0]), 'emphasis evidence is the article’s own');
+  });
+
+  it('reads a headline clause as putting a second point in the headline ("…, mayor praises crews")', () => {
+    const a = analyzeTexts({
+      'gazette.txt':
+        'Council approves harbour budget, mayor praises dredging crews\n\n' +
+        'The town council approved the harbour budget on Monday, setting aside money for dredging the north quay.\n\n' +
+        'Mayor Ilse Brandt praised the dredging crews at the meeting, saying they had worked through three winter storms to keep the channel open.\n\n' +
+        'The budget passed by nine votes to two.',
+      'post.txt':
+        'Harbour budget approved\n\nThe council approved the harbour budget on Monday, including money to dredge the north quay.\n\nThe vote was nine to two.',
+      'bulletin.txt':
+        'Council backs harbour spending\n\nCouncillors approved the harbour budget on Monday with funds for dredging at the north quay.\n\nTwo councillors voted against it.',
+    });
+    const praise = a.points.find((p) => p.members.some((m) => /praised the dredging crews/.test(text(a, m))))!;
+    assert.deepEqual(praise.docs, ['d0']);
+    const row = a.emphasis.find((e) => e.point === praise.id && e.doc === 'd0')!;
+    assert.ok(row.inHeadline, 'the headline’s second clause carries the praise');
+    assert.ok(a.findings.some((f) => f.kind === 'emphasis' && f.docs[0] === 'd0' && f.points.includes(praise.id) && /headline/.test(f.text)));
+  });
+
+  it('reports "said" against "claimed" as a wording that casts doubt', () => {
+    const f = findings('wording').find((w) => w.spans.some((s) => s.text === 'claimed') && w.spans.some((s) => s.text === 'said'));
+    assert.ok(f, 'no said/claimed wording');
+    assert.match(f.text, /casts doubt/);
+    assert.ok(f.docs.includes(OBSERVER));
+  });
+
+  it('reports the point only one outlet carries, with its paragraph', () => {
+    const f = findings('unique').find((u) => u.docs[0] === OBSERVER && u.evidence.some((e) => /Ines Varro/.test(text(analysis, e))));
+    assert.ok(f, 'the MP’s demand is not reported as unique');
+  });
+
+  it('gives each article a tone line and its frames', () => {
+    assert.equal(analysis.profiles.length, LEAK.length);
+    const observer = analysis.profiles.find((p) => p.doc === OBSERVER)!;
+    assert.ok(observer.tone.loaded >= 1, 'the observer calls the management reckless');
+    assert.ok(observer.tone.examples.loaded.includes('reckless'));
+    for (const p of analysis.profiles) {
+      assert.ok(p.tone.sentiment >= -1 && p.tone.sentiment <= 1);
+      assert.ok(p.frames.every((f, i) => f.share >= 0 && f.share <= 1 && (i === 0 || p.frames[i - 1]!.share >= f.share)));
+    }
+    assert.equal(analysis.profiles.find((p) => p.doc === BUSINESS)!.frames[0]!.frame, 'economy');
+  });
+
+  it('measures lead, position and quotation share for every emphasis row', () => {
+    for (const e of analysis.emphasis) {
+      assert.ok(e.quoteShare >= 0 && e.quoteShare <= 1);
+      if (e.firstParagraph === null) {
+        assert.equal(e.position, null);
+        assert.equal(e.inLead, false);
+      } else assert.ok(e.position! >= 0 && e.position! <= 1);
+    }
+  });
+});
+
+describe('findings: omissions and missing facts', () => {
+  it('ranks omissions most important first', () => {
+    for (let i = 1; i < analysis.omissions.length; i++) assert.ok(analysis.omissions[i - 1]!.weight >= analysis.omissions[i]!.weight);
+    for (const o of analysis.omissions) assert.ok(o.carriers >= 1);
+  });
+
+  it('finds the facts an article drops from a point it carries: a source, a quote', () => {
+    const dropped = (doc: string, kind: string, pattern: RegExp) => analysis.missingFacts.some((f) => f.doc === doc && f.kind === kind && pattern.test(f.text));
+    assert.ok(dropped(BUSINESS, 'attribution', /Petra Solberg/), 'the business paper never names the plant manager');
+    assert.ok(dropped(OBSERVER, 'quote', /valve had been inspected/), 'the observer paraphrases the manager instead of quoting her');
+    // Names given in any variant count: "Solberg" alone is Petra Solberg.
+    assert.ok(!analysis.missingFacts.some((f) => f.doc === COURIER && /Solberg/.test(f.text)));
+    for (const f of analysis.missingFacts) assert.notEqual(f.source.doc, f.doc);
+  });
+});
+
+describe('findings never cite what is not reporting', () => {
+  for (const [name, a] of [
+    ['the leak fixture', analysis],
+    ['the port strike fixture', analyzeFiles(PORT_STRIKE)],
+  ] as const) {
+    it(`no evidence, span or source is furniture, a byline or a caption (${name})`, () => {
+      const kindOf = (r: ParagraphRef) => a.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.kind;
+      for (const f of a.findings) for (const r of [...f.evidence, ...f.spans]) assert.ok(!NOT_CONTENT_KINDS.has(kindOf(r)), `${f.kind}: ${f.text}`);
+      for (const f of a.missingFacts) assert.ok(!NOT_CONTENT_KINDS.has(kindOf(f.source)));
+      for (const o of a.omissions) assert.ok(!NOT_CONTENT_KINDS.has(kindOf(o.source)));
+    });
+  }
+});
