@@ -2,7 +2,7 @@ import type { NameMention, NumberFeature, ParagraphFeatures, WordToken } from '.
 import type { WordMatcher } from '../score/wordMatcher';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, TextRange } from '../types';
-import { contentLemmas, key, type DetectContext } from './context';
+import { contentLemmas, key, rounded, type DetectContext } from './context';
 import { attributionsOf, identityOf, quoteOverlap, quoteWords, substantialQuotes } from './facts';
 import { ATTRIBUTION_VERBS, DENIAL_PHRASES, DENIAL_VERBS, NOT_A_DENIAL } from './lexicon/words';
 import { SAME_QUOTE } from './omissions';
@@ -335,7 +335,7 @@ function claimConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, me
         points: sharedPoints(ctx, pos, neg),
         evidence: [pos, neg],
         text: `${baseName(dp.path)} says “${posText.slice(posFrom, posTo)}”; ${baseName(dn.path)} says the opposite: “${negText.slice(negFrom, negTo)}”.`,
-        weight: Math.round((2.5 + best.coverage) * 1000) / 1000,
+        weight: rounded(2.5 + best.coverage, 3),
         spans: [range(ctx, pos, posFrom, posTo), range(ctx, neg, negFrom, negTo)],
       });
     }

@@ -137,6 +137,18 @@ export function isDemonym(f: ParagraphFeatures, n: NameMention): boolean {
   return !!next && next.start - n.end <= 1 && next.pos === 'NOUN';
 }
 
+/** Each paragraph once, in first-seen order. */
+export function uniqueRefs(refs: readonly ParagraphRef[]): ParagraphRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
+}
+
+/** A measure rounded for the report: `digits` decimals. */
+export function rounded(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
 /** Content lemmas of some tokens. */
 export function contentLemmas(tokens: readonly WordToken[]): string[] {
   return tokens.filter((t) => t.content).map((t) => t.lemma);

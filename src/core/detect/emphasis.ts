@@ -1,7 +1,7 @@
 import type { ParagraphFeatures } from '../features';
 import { baseName } from '../load/format';
 import type { ArticleProfile, Emphasis, Finding, Paragraph, ParagraphRef } from '../types';
-import { contentLemmas, key, type DetectContext } from './context';
+import { contentLemmas, key, rounded, uniqueRefs, type DetectContext } from './context';
 
 /** Above this many articles, emphasis rows are written only for the articles that carry a point. */
 const FULL_GRID_LIMIT = 20;
@@ -49,12 +49,12 @@ export function measureEmphasis(ctx: DetectContext): Emphasis[] {
       out.push({
         point: point.id,
         doc: doc.id,
-        share: doc.words ? round(words / doc.words) : 0,
+        share: doc.words ? rounded(words / doc.words) : 0,
         firstParagraph: first,
         inHeadline: paragraphs.some(isTitle) || headlineCarries.has(`${point.id}\u0000${doc.id}`),
         inLead: paragraphs.some((p) => lead.has(p.index)),
-        position: first === null ? null : round((rank.get(first) ?? 0) / last),
-        quoteShare: words ? round(Math.min(1, quoted / words)) : 0,
+        position: first === null ? null : rounded((rank.get(first) ?? 0) / last),
+        quoteShare: words ? rounded(Math.min(1, quoted / words)) : 0,
       });
     }
   }
@@ -74,9 +74,6 @@ function quotedWords(f: ParagraphFeatures): number {
   return f.tokens.filter((t) => f.quotes.some((q) => t.start >= q.start && t.end <= q.end)).length;
 }
 
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}
 
 /**
  * Headlines often pack two points into one line ("X backs Y amid Z, W praises V"). Each clause of a headline or
@@ -194,7 +191,7 @@ export function emphasisFindings(
             points: [point.id],
             evidence: uniqueRefs([...headlineRefs(ctx, x, e.inHeadline), ...members]),
             text: `${name(x)} puts “${label}” in ${where}; ${rest}.`,
-            weight: round3(1.5 + (e.inHeadline ? 1 : 0.4) + Math.min(1, e.share * 5)),
+            weight: rounded(1.5 + (e.inHeadline ? 1 : 0.4) + Math.min(1, e.share * 5)),
             spans: [],
           });
           continue;
@@ -210,7 +207,7 @@ export function emphasisFindings(
           points: [point.id],
           evidence: members,
           text: `${name(x)} spends ${pct(e.share)} of its words on “${label}”; the others ${range([least, most])}.`,
-          weight: round3(1 + Math.min(1.5, e.share * 5)),
+          weight: rounded(1 + Math.min(1.5, e.share * 5)),
           spans: [],
         });
       }
@@ -230,7 +227,7 @@ export function emphasisFindings(
         points: [...new Set(evidence.flatMap((r) => ctx.pointsOf(r)))],
         evidence,
         text: `${name(x.id)} spends ${pct(f.share)} of its words on ${f.label}; the others ${range(otherShares)}.`,
-        weight: round3(1.5 + Math.min(1.5, f.share * 5)),
+        weight: rounded(1.5 + Math.min(1.5, f.share * 5)),
         spans: [],
       });
     }
@@ -244,11 +241,6 @@ function headlineRefs(ctx: DetectContext, doc: string, inHeadline: boolean): Par
   return ctx.doc(doc).paragraphs.filter(isTitle).map((p) => ({ doc, paragraph: p.index }));
 }
 
-function uniqueRefs(refs: readonly ParagraphRef[]): ParagraphRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
-}
-
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
@@ -260,6 +252,3 @@ function range(xs: readonly number[]): string {
   return lo === hi ? `${lo}%` : `${lo}–${hi}%`;
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

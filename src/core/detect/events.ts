@@ -1,6 +1,6 @@
 import type { NameMention } from '../features';
 import type { ParagraphRef } from '../types';
-import { key, type DetectContext } from './context';
+import { key, rounded, type DetectContext } from './context';
 
 /** An article that reports another episode of the story, with what shows it. */
 export interface OtherEvent {
@@ -79,7 +79,7 @@ export function findOtherEvents(ctx: DetectContext): OtherEvent[] {
       (!!distant && distinct.length >= 1 && fewer(DISTANT_SHARED_MAX, DISTANT_SHARED_RATIO));
     if (!evidence) continue;
     const coordinates = distant && !distinct.includes(distant) ? [distant, ...distinct] : distinct;
-    out.push({ doc: d.id, evidence: opening.get(d.id)!, coordinates, sharedShare: round(own), othersSharedShare: round(median) });
+    out.push({ doc: d.id, evidence: opening.get(d.id)!, coordinates, sharedShare: rounded(own, 3), othersSharedShare: rounded(median, 3) });
   }
   // More than half the articles "elsewhere" means no common event to differ from.
   return out.length * 2 < docs.length ? out : [];
@@ -203,6 +203,3 @@ function medianOf(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

@@ -1,6 +1,6 @@
 import { baseName } from '../load/format';
 import type { Emphasis, Finding, ParagraphRef, TextRange } from '../types';
-import { key, type DetectContext } from './context';
+import { key, rounded, type DetectContext } from './context';
 import type { OtherEvent } from './events';
 import { identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
 import { SAME_QUOTE } from './omissions';
@@ -144,7 +144,7 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
         points: c.points,
         evidence: c.evidence,
         text: `Only ${baseName(d.path)} reports: ${sentence(c.label + (c.inHeadline ? ' (in its headline)' : ''))}`,
-        weight: Math.round((1 + c.score) * 1000) / 1000,
+        weight: rounded(1 + c.score, 3),
         spans: c.spans,
       });
     }

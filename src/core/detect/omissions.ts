@@ -1,6 +1,6 @@
 import type { NameMention, NumberFeature } from '../features';
 import type { Emphasis, MissingFact, Omission, ParagraphRef, Point } from '../types';
-import { type DetectContext } from './context';
+import { rounded, type DetectContext } from './context';
 import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
 
 /** Two renderings of a quotation are the same quote when the shorter's words are this much in the longer. */
@@ -31,7 +31,7 @@ export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[],
       const e = rows.get(`${point.id}\u0000${d}`);
       if (e) prominence = Math.max(prominence, Math.min(1, e.share * 4) + (e.inHeadline ? 0.5 : 0) + (e.inLead ? 0.3 : 0));
     }
-    const weight = Math.round((carriers.length / Math.max(1, eligible.length - 1) + prominence / 2) * 1000) / 1000;
+    const weight = rounded(carriers.length / Math.max(1, eligible.length - 1) + prominence / 2, 3);
     for (const doc of eligible) {
       if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source, carriers: carriers.length, weight });
     }

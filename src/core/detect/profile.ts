@@ -1,6 +1,6 @@
 import type { WordToken } from '../features';
 import type { ArticleProfile, FrameShare, Tone } from '../types';
-import { type DetectContext } from './context';
+import { rounded, type DetectContext } from './context';
 import { FRAMES } from './lexicon/frames';
 import { ATTRIBUTION_VERBS, EVALUATIVE, HEDGE_PHRASES, HEDGES, LOADED_LABELS } from './lexicon/words';
 
@@ -51,7 +51,7 @@ export function toneOf(ctx: DetectContext, docId: string): Tone {
     hedgesPer100: per100(hedges.total),
     attributionsPer100: per100(attributions.total),
     loadedPer100: per100(loaded.total),
-    sentiment: sentences ? Math.round((sentimentSum / sentences) * 1000) / 1000 : 0,
+    sentiment: sentences ? rounded(sentimentSum / sentences, 3) : 0,
     examples: { hedges: hedges.top(EXAMPLES), attributions: attributions.top(EXAMPLES), loaded: loaded.top(EXAMPLES) },
   };
 }

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { WordToken } from '../features';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, Substitution, TextRange } from '../types';
-import type { DetectContext } from './context';
+import { uniqueRefs, rounded, type DetectContext } from './context';
 import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from './lexicon/words';
 
 /** Outside the curated wordings, two nouns or two verbs name the same thing when their vectors are this similar. */
@@ -135,7 +135,7 @@ function diffSentences(
   const fresh = (d: WordToken) => d.content && !used.has(d) && !inA.has(d.lemma);
   const push = (r: WordToken, d: WordToken, similarity: number, basis: Substitution['basis']) => {
     used.add(d);
-    out.push({ a: range(ctx, a, r), b: range(ctx, b, d), lemmaA: r.lemma, lemmaB: d.lemma, pos: posGroup(r)!, similarity: Math.round(similarity * 1000) / 1000, basis });
+    out.push({ a: range(ctx, a, r), b: range(ctx, b, d), lemmaA: r.lemma, lemmaB: d.lemma, pos: posGroup(r)!, similarity: rounded(similarity, 3), basis });
   };
   // Curated wordings anywhere in the two sentences ("dumped water" here, "releasing water" further on)…
   const removedAll = runs.flatMap((r) => r.removed).filter(replaced);
@@ -260,9 +260,9 @@ function wordingFindings(ctx: DetectContext, substitutions: readonly Substitutio
       kind: 'wording',
       docs: variants.flatMap(([, v]) => v.docs),
       points: [...new Set(spans.flatMap((r) => ctx.pointsOf(r)))],
-      evidence: dedupe(spans.map(({ doc, paragraph }) => ({ doc, paragraph }))),
+      evidence: uniqueRefs(spans.map(({ doc, paragraph }) => ({ doc, paragraph }))),
       text: `The same ${g.verbs ? 'action' : 'thing'}, worded differently: ${list}${judgedWord ? judgement(judgedWord, g.verbs) : ''}.`,
-      weight: Math.round(((judgedWord ? 1.5 : g.lexicon ? 1 : 0.5) + Math.min(1, g.count / 4) + g.byDoc.size / 10) * 1000) / 1000,
+      weight: rounded((judgedWord ? 1.5 : g.lexicon ? 1 : 0.5) + Math.min(1, g.count / 4) + g.byDoc.size / 10, 3),
       spans,
     });
   }
@@ -274,12 +274,3 @@ function isTitleText(ctx: DetectContext, r: ParagraphRef): boolean {
   return kind === 'headline' || kind === 'heading' || kind === 'standfirst';
 }
 
-function dedupe(refs: readonly ParagraphRef[]): ParagraphRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.doc}#${r.paragraph}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
