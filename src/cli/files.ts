@@ -1,9 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { decodeArticle, InputError, isArticlePath, type ArticleInput } from '../core';
-
-/** Files in a folder that document the folder rather than report the story. */
-const NOT_ARTICLES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/i;
+import { decodeArticle, InputError, isFolderArticle, type ArticleInput } from '../core';
 
 /** Reads the articles named on the command line (folders expand to their article files), in the order given. */
 export async function readArticles(paths: readonly string[]): Promise<ArticleInput[]> {
@@ -37,7 +34,7 @@ async function expand(path: string): Promise<string[]> {
   }
   if (!info.isDirectory()) return [path];
   const entries = (await readdir(path, { withFileTypes: true }))
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && isArticlePath(e.name) && !NOT_ARTICLES.test(e.name))
+    .filter((e) => e.isFile() && isFolderArticle(e.name))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b, 'en'));
   if (!entries.length) throw new InputError('too-few-articles', `${path}: holds no .txt or .md articles`, path);

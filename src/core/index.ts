@@ -6,7 +6,7 @@ export { TRAINED_MODEL, FEATURES, type ConfidenceModel, type FeatureName } from 
 export { DEFAULT_OPTIONS, resolveOptions, type AnalysisOptions } from './options';
 export { InputError, type InputProblem } from './errors';
 export { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from './load/decode';
-export { ARTICLE_EXTENSIONS, formatOf, isArticlePath, baseName, type ArticleFormat } from './load/format';
+export { ARTICLE_EXTENSIONS, formatOf, isArticlePath, isFolderArticle, baseName, type ArticleFormat } from './load/format';
 export { toReportJson } from './report/json';
 export { renderMarkdown } from './report/markdown';
 export { VERSION } from './version';

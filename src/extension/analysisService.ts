@@ -17,10 +17,17 @@ export class AnalysisService implements vscode.Disposable {
     );
   }
 
-  /** The analysis, or undefined when the user cancelled it. Input errors are thrown as InputError. */
-  async analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}): Promise<Analysis | undefined> {
+  /**
+   * The analysis, or undefined when the user cancelled it. Input errors are thrown as InputError. Progress shows
+   * in a cancellable notification, or (for refreshes) in the status bar.
+   */
+  async analyze(
+    inputs: readonly ArticleInput[],
+    options: Partial<AnalysisOptions> = {},
+    location: vscode.ProgressLocation = vscode.ProgressLocation.Notification,
+  ): Promise<Analysis | undefined> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Coverage Diff: comparing ${inputs.length} articles…`, cancellable: true },
+      { location, title: `Coverage Diff: comparing ${inputs.length} articles…`, cancellable: location === vscode.ProgressLocation.Notification },
       async (_progress, token) => {
         const { id, result } = this.client.analyze(inputs, options);
         const subscription = token.onCancellationRequested(() => this.client.cancel(id));

@@ -1,9 +1,9 @@
 /**
  * End to end, in the real VS Code workbench with the extension loaded from this folder (development mode):
- * the bundled samples, a refused single article, and — when ../shared/seeds is present — the seed articles.
+ * the bundled samples in the panel and as a Markdown report, and a refused single article. (The seeds are tried in
+ * panel.e2e.ts.)
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/vscode/versions.mjs';
@@ -11,7 +11,6 @@ import { compareOpenFiles, previewNames, workspaceWith } from './scenarios';
 import { Workbench } from './workbench';
 
 const SAMPLES = ['daily-herald.txt', 'green-post.md', 'national-wire.txt', 'orrin-radio.txt', 'valley-courier.txt'];
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 
 describe('Compare Articles in the real VS Code (development extension)', () => {
   let wb: Workbench;
@@ -28,14 +27,32 @@ describe('Compare Articles in the real VS Code (development extension)', () => {
       await wb.screenshot('01-workbench-samples');
     }));
 
-  it('compares the open samples from the Command Palette and shows the report', () =>
+  it('compares the open samples from the Command Palette in the panel', () =>
     wb.step('samples-report', async () => {
       await compareOpenFiles(wb, SAMPLES);
       await wb.screenshot('02-samples-report');
       assert.deepEqual(wb.takeWebviewErrors(), []);
     }));
 
-  it('renders the report in the Markdown preview, naming every article', () =>
+  it('shows a point’s aligned paragraphs side by side, full width', () =>
+    wb.step('samples-point', async () => {
+      const panel = await wb.panel();
+      // Focus the panel's editor group through its tab, then give it the whole editor area.
+      await wb.page.locator('.tab[aria-label*="Coverage Diff"]').first().click();
+      await wb.runCommand('View: Toggle Maximize Editor Group');
+      await wb.page.waitForFunction(() => {
+        const tab = document.querySelector('.tab[aria-label*="Coverage Diff"]');
+        return !!tab && document.querySelectorAll('.editor-group-container:not(.empty)').length >= 1 && (tab.closest('.editor-group-container') as HTMLElement).offsetWidth > 900;
+      }, undefined, { timeout: 15_000 });
+      await panel.locator('table.grid tbody tr button.point-name').nth(1).click();
+      await panel.locator('.point-detail mark.diff-added').first().waitFor({ timeout: 15_000 });
+      await panel.locator('#grid').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await wb.screenshot('03a-samples-panel-point');
+      await wb.runCommand('View: Toggle Maximize Editor Group');
+      assert.deepEqual(wb.takeWebviewErrors(), []);
+    }));
+
+  it('opens the report as Markdown and renders it in the preview, naming every article', () =>
     wb.step('samples-preview', async () => {
       await previewNames(wb, SAMPLES);
       await wb.screenshot('03-samples-report-preview');
@@ -53,35 +70,16 @@ describe('Compare Articles refuses bad input in the real VS Code', () => {
     await wb?.close();
   });
 
-  it('refuses a single article with an error notification and opens no report', () =>
+  it('refuses a single article with an error notification, and the panel says why', () =>
     wb.step('one-article', async () => {
       await wb.openFile(SAMPLES[0]!);
-      await wb.runCommand('Coverage Diff: Compare Articles');
+      await wb.runCommand('Coverage Diff: Compare Articles…', 60_000, { acceptsInput: true });
+      await wb.acceptPick('choose the articles to compare');
       const message = await wb.notification('at least two article files');
       assert.match(message, /daily-herald\.txt/);
+      const panel = await wb.panel();
+      await panel.locator('.banner', { hasText: 'at least two article files' }).waitFor({ timeout: 15_000 });
       await wb.screenshot('04-one-article-error');
-      assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0, 'a report was opened');
-      assert.deepEqual(wb.takeWebviewErrors(), []);
-    }));
-});
-
-describe('Compare Articles on the seed articles (../shared/seeds)', { skip: existsSync(SEEDS) ? false : `no ${SEEDS}: the seeds are tried only where ../shared is present` }, () => {
-  let wb: Workbench;
-  let seeds: string[];
-  before(async () => {
-    seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-    wb = await Workbench.open({ folder: workspaceWith('e2e-seeds', SEEDS, seeds), developmentPath: ROOT });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-
-  it('compares the five seed articles', () =>
-    wb.step('seeds', async () => {
-      await compareOpenFiles(wb, seeds);
-      await wb.screenshot('05-seeds-report');
-      await previewNames(wb, seeds);
-      await wb.screenshot('06-seeds-report-preview');
       assert.deepEqual(wb.takeWebviewErrors(), []);
     }));
 });

@@ -14,15 +14,23 @@ export function workspaceWith(name: string, from: string, files: readonly string
   return folder;
 }
 
-/** Runs Compare Articles on files opened through Quick Open; checks the report's heading in the editor. */
+/**
+ * Opens files through Quick Open, runs Compare Articles… and accepts the picker (the open articles come picked);
+ * checks the comparison panel lists them.
+ */
 export async function compareOpenFiles(wb: Workbench, files: readonly string[]): Promise<void> {
   for (const f of files) await wb.openFile(f);
-  await wb.runCommand('Coverage Diff: Compare Articles');
-  await wb.activeEditorText(`Coverage Diff — ${files.length} articles`);
+  await wb.runCommand('Coverage Diff: Compare Articles…', 60_000, { acceptsInput: true });
+  await wb.acceptPick('choose the articles to compare', '09-compare-picker');
+  const panel = await wb.panel();
+  await panel.locator('#articles tbody tr').first().waitFor({ timeout: 60_000 });
+  assert.equal(await panel.locator('#articles tbody tr').count(), files.length);
 }
 
-/** Opens the Markdown preview of the active report and checks it lists every article file. */
+/** Opens the active comparison's report as Markdown, then its preview, and checks it lists every article file. */
 export async function previewNames(wb: Workbench, files: readonly string[]): Promise<void> {
+  await wb.runCommand('Coverage Diff: Open Report as Markdown');
+  await wb.activeEditorText(`Coverage Diff — ${files.length} articles`);
   await wb.runCommand('Markdown: Open Preview to the Side');
   const preview = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   await preview.locator('h1', { hasText: `Coverage Diff — ${files.length} articles` }).waitFor({ timeout: 30_000 });

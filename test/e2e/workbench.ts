@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 // The harness is plain ESM JavaScript shared with the `code` stand-in and npm start.
 import { installVsix, launchBrowser, makeProfile, startCodeServer, workbenchUrl } from '../../scripts/vscode/harness.mjs';
 import { CACHE, ROOT } from '../../scripts/vscode/versions.mjs';
@@ -89,16 +89,18 @@ export class Workbench {
    * Runs a command from the Command Palette by its title. Right after start-up the palette can open before the
    * extension host has registered the extension's commands (the list is computed per keystroke): close and retry.
    */
-  async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
+  async runCommand(title: string, timeoutMs = 60_000, { acceptsInput = false } = {}): Promise<void> {
     const { page } = this;
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     const end = Date.now() + timeoutMs;
     for (;;) {
       await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`>${title}`);
       try {
+        // With focus inside a webview, F1 is forwarded to the workbench and the palette may flicker open and shut:
+        // short waits, then try again.
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${title}`, { timeout: 3_000 });
         await row.waitFor({ state: 'visible', timeout: 2_000 });
         break;
       } catch {
@@ -107,8 +109,44 @@ export class Workbench {
         await page.waitForTimeout(500);
       }
     }
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+    // The command's own row (Enter would run whichever row the palette ranks first).
+    await row.click();
+    // A command that asks for input (a quick pick of its own) keeps the widget open.
+    if (!acceptsInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** Applies a colour theme through Preferences: Color Theme, as a user picks one. */
+  async setTheme(name: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme', 60_000, { acceptsInput: true });
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click({ timeout: 15_000 });
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /**
+   * Accepts the quick pick whose title holds `title` (not the palette it replaced): its OK button for a
+   * multi-select pick, else Enter; waits for it to close. `shot`: photograph it first.
+   */
+  async acceptPick(title: string, shot?: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
+    await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+    if (shot) await this.screenshot(shot);
+    const ok = widget.getByRole('button', { name: 'OK' });
+    if (await ok.isVisible().catch(() => false)) await ok.click();
+    else await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** The comparison panel's page: the frame (inside the webview's two iframes) that shows the panel's toolbar. */
+  async panel(timeoutMs = 60_000): Promise<Frame> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (await frame.locator('header.toolbar h1', { hasText: 'Coverage Diff' }).count().catch(() => 0)) return frame;
+      }
+      if (Date.now() > end) throw new Error('the comparison panel never appeared');
+      await this.page.waitForTimeout(250);
+    }
   }
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its tab. */

@@ -28,10 +28,11 @@ export function fingerprint(uris: readonly vscode.Uri[]): string[] {
   return uris.map((u) => createHash('sha256').update(readFileSync(u.fsPath)).digest('hex'));
 }
 
-export async function waitFor<T>(probe: () => T | undefined | null | false, ms = 10_000): Promise<T> {
+/** Polls `probe` (sync or async) until it gives a truthy value; fails after `ms`. */
+export async function waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));

@@ -66,8 +66,39 @@ describe('architecture', () => {
   });
 
   it('imports vscode only in src/extension', () => {
-    for (const folder of ['core', 'cli', 'node']) {
+    for (const folder of ['core', 'cli', 'node', 'shared', 'webview']) {
       for (const file of sources(folder)) assert.ok(!importsOf(file).includes('vscode'), `${relative(REPO, file)} imports vscode`);
+    }
+  });
+
+  it('lets the webview reach only src/shared (and core types through it), talking to VS Code in one file', () => {
+    const files = sources('webview');
+    assert.ok(files.length >= 5);
+    for (const file of files) {
+      const where = relative(REPO, file);
+      const text = readFileSync(file, 'utf8');
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) {
+          assert.ok(!/\/(?:extension|cli|node)\//.test(spec), `${where} imports ${spec}`);
+          // The core reaches the webview as types only.
+          if (/\/core\//.test(spec)) assert.match(text, new RegExp(`import type [^;]*['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`), `${where} imports core code`);
+          continue;
+        }
+        assert.ok(['diff'].includes(packageOf(spec)), `${where} imports the package ${spec}`);
+      }
+      if (!file.endsWith('vscodeApi.ts')) assert.ok(!text.includes('acquireVsCodeApi'), `${where} talks to VS Code directly`);
+      assert.ok(!/\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=|document\.write/.test(text), `${where} writes markup`);
+    }
+  });
+
+  it('keeps src/shared to types and plain data: core types only, no Node, DOM or vscode', () => {
+    for (const file of sources('shared')) {
+      const text = readFileSync(file, 'utf8');
+      for (const spec of importsOf(file)) {
+        assert.ok(spec.startsWith('.'), `${relative(REPO, file)} imports the package ${spec}`);
+        if (/\/core\//.test(spec)) assert.match(text, /import type [^;]*\/core\//, `${relative(REPO, file)} imports core code`);
+      }
+      assert.ok(!/(?<![.\w])(?:window|document|process|require)\s*[.([]/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')), `${relative(REPO, file)} uses a host global`);
     }
   });
 

@@ -16,6 +16,18 @@ export function isArticlePath(path: string): boolean {
   return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
+/** Files in a folder that document the folder rather than report the story. */
+const NOT_ARTICLES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/i;
+
+/**
+ * Whether a file found in a folder is one of its articles: an article extension, not hidden, not the folder's
+ * README, CHANGELOG, LICENSE or CONTRIBUTING.
+ */
+export function isFolderArticle(name: string): boolean {
+  const base = baseName(name);
+  return isArticlePath(base) && !base.startsWith('.') && !NOT_ARTICLES.test(base);
+}
+
 /** The last path segment, for either separator. */
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);

@@ -1,0 +1,166 @@
+/**
+ * What the panel shows, read off one Analysis: lookups and the few derived measures the views share (a grid
+ * cell's status, an article's coverage of the shared story). Plain functions over plain data, no DOM: the views
+ * render it, the unit tests check it.
+ */
+import type { Analysis, DocumentReport, Emphasis, Finding, Paragraph, ParagraphRef, Point } from '../core/types';
+import type { GridView, PanelSettings } from './protocol';
+
+/** How an article stands to a point in the coverage grid. */
+export type CellStatus =
+  /** It carries the point. */
+  | 'covered'
+  /** It carries it in passing: a small share of its words. */
+  | 'weak'
+  /** It leaves out a point others carry. */
+  | 'omitted'
+  /** Not counted: the article reports another episode, or only such articles carry the point. */
+  | 'outside';
+
+export interface Cell {
+  readonly status: CellStatus;
+  readonly share: number;
+  readonly inHeadline: boolean;
+  readonly inLead: boolean;
+  /** Its first paragraph of the point, when it carries it. */
+  readonly first: ParagraphRef | null;
+}
+
+export class PanelModel {
+  readonly docs: readonly DocumentReport[];
+  readonly points: readonly Point[];
+  readonly otherEvents: ReadonlySet<string>;
+  private readonly docById: ReadonlyMap<string, DocumentReport>;
+  private readonly pointById: ReadonlyMap<string, Point>;
+  private readonly emphasisOf = new Map<string, Emphasis>();
+  private readonly carriersOf = new Map<string, ReadonlySet<string>>();
+  private readonly medianShare = new Map<string, number>();
+
+  constructor(
+    readonly analysis: Analysis,
+    readonly settings: PanelSettings,
+  ) {
+    this.docs = analysis.documents;
+    this.points = analysis.points;
+    this.otherEvents = new Set(analysis.otherEvents);
+    this.docById = new Map(analysis.documents.map((d) => [d.id, d]));
+    this.pointById = new Map(analysis.points.map((p) => [p.id, p]));
+    for (const e of analysis.emphasis) this.emphasisOf.set(`${e.point}\u0000${e.doc}`, e);
+    for (const p of analysis.points) this.carriersOf.set(p.id, new Set(p.docs.filter((d) => !this.otherEvents.has(d))));
+  }
+
+  doc(id: string): DocumentReport | undefined {
+    return this.docById.get(id);
+  }
+
+  point(id: string): Point | undefined {
+    return this.pointById.get(id);
+  }
+
+  paragraph(ref: ParagraphRef): Paragraph | undefined {
+    return this.docById.get(ref.doc)?.paragraphs[ref.paragraph];
+  }
+
+  /** "d2 ¶5" — how the panel names a paragraph; the file and line go in its tooltip. */
+  refLabel(ref: ParagraphRef): string {
+    return `${ref.doc} ¶${ref.paragraph + 1}`;
+  }
+
+  /** "003_1656.txt, line 18". */
+  refPlace(ref: ParagraphRef): string {
+    const d = this.doc(ref.doc);
+    const p = this.paragraph(ref);
+    return d && p ? `${fileName(d.path)}, line ${p.startLine}` : this.refLabel(ref);
+  }
+
+  /** Articles that carry a point, other episodes aside. */
+  carriers(point: Point): ReadonlySet<string> {
+    return this.carriersOf.get(point.id) ?? new Set();
+  }
+
+  /** Articles (other episodes aside) that leave out a point others carry. */
+  omitters(point: Point): string[] {
+    const carriers = this.carriers(point);
+    if (!carriers.size) return [];
+    return this.docs.filter((d) => !this.otherEvents.has(d.id) && !carriers.has(d.id)).map((d) => d.id);
+  }
+
+  emphasis(point: string, doc: string): Emphasis | undefined {
+    return this.emphasisOf.get(`${point}\u0000${doc}`);
+  }
+
+  cell(point: Point, doc: string): Cell {
+    const members = point.members.filter((m) => m.doc === doc);
+    const e = this.emphasis(point.id, doc);
+    const share = e?.share ?? 0;
+    const base = { share, inHeadline: e?.inHeadline ?? false, inLead: e?.inLead ?? false, first: members[0] ?? null };
+    if (this.otherEvents.has(doc) && !members.length) return { ...base, status: 'outside' };
+    if (members.length) return { ...base, status: share < this.weakBelow(doc) ? 'weak' : 'covered' };
+    return { ...base, status: this.carriers(point).size ? 'omitted' : 'outside' };
+  }
+
+  /**
+   * Below this share an article covers a point only in passing: the setting's share, or half the article's median
+   * share per point when that is smaller (a long article spends less on each point than a short one).
+   */
+  weakBelow(doc: string): number {
+    let median = this.medianShare.get(doc);
+    if (median === undefined) {
+      const shares = this.analysis.emphasis.filter((e) => e.doc === doc && e.share > 0).map((e) => e.share).sort((a, b) => a - b);
+      median = shares.length ? shares[shares.length >> 1]! : 0;
+      this.medianShare.set(doc, median);
+    }
+    return Math.min(this.settings.weakShare, median / 2);
+  }
+
+  /** The points the grid lists, in the chosen order. */
+  gridRows(view: GridView, filter: string): Point[] {
+    const wanted = filter.trim().toLowerCase();
+    let rows = this.points.filter((p) => (view.rows === 'all' ? true : p.docs.length > 1));
+    if (wanted) rows = rows.filter((p) => p.label.toLowerCase().includes(wanted) || p.members.some((m) => this.paragraph(m)?.text.toLowerCase().includes(wanted)));
+    if (view.sort === 'carried') rows = [...rows].sort((a, b) => this.carriers(b).size - this.carriers(a).size || order(a, b));
+    if (view.sort === 'omitted') rows = [...rows].sort((a, b) => this.omitters(b).length - this.omitters(a).length || order(a, b));
+    return rows;
+  }
+
+  /** An article's coverage of the shared story: shared points (other episodes aside) it carries, of all of them. */
+  coverage(doc: string): { covered: number; total: number } {
+    const shared = this.points.filter((p) => this.carriers(p).size > 1);
+    return { covered: shared.filter((p) => p.docs.includes(doc)).length, total: shared.length };
+  }
+
+  findings(kinds: readonly string[], filter: string): Finding[] {
+    const wanted = filter.trim().toLowerCase();
+    return this.analysis.findings.filter(
+      (f) => (!kinds.length || kinds.includes(f.kind)) && (!wanted || f.text.toLowerCase().includes(wanted) || f.evidence.some((e) => this.paragraph(e)?.text.toLowerCase().includes(wanted))),
+    );
+  }
+
+  /** Flags shown beside an article in the overview. */
+  flags(doc: string): string[] {
+    const out: string[] = [];
+    if (this.otherEvents.has(doc)) out.push('another episode');
+    const conflicts = this.analysis.findings.filter((f) => f.kind === 'conflict' && f.docs.includes(doc)).length;
+    if (conflicts) out.push(`${conflicts} conflict${conflicts === 1 ? '' : 's'}`);
+    const unique = this.analysis.findings.filter((f) => f.kind === 'unique' && f.docs[0] === doc).length;
+    if (unique) out.push(`${unique} only here`);
+    return out;
+  }
+}
+
+function order(a: Point, b: Point): number {
+  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+}
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The finding kinds, in the order the panel offers them, with the names it shows. */
+export const FINDING_KINDS: readonly { readonly kind: Finding['kind']; readonly label: string }[] = [
+  { kind: 'different-event', label: 'Another episode' },
+  { kind: 'conflict', label: 'Conflict' },
+  { kind: 'emphasis', label: 'Emphasis' },
+  { kind: 'unique', label: 'Only here' },
+  { kind: 'wording', label: 'Wording' },
+];
