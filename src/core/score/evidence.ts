@@ -1,3 +1,4 @@
+import type { PairEvidence } from '../types';
 import type { ProfileSet, UnitProfile } from './profiles';
 import { SoftMatcher, type Alignment } from './softMatch';
 import { cosine, type Vocabulary } from './tfidf';
@@ -8,23 +9,8 @@ export interface AlignmentStore {
   set(key: string, alignment: Alignment): void;
 }
 
-/** What one pair of paragraphs has in common, each part in [0, 1]. */
-export interface RawEvidence {
-  /** Cosine of lemma TF-IDF vectors. */
-  readonly lexical: number;
-  /** Soft word matching (F1 of IDF-weighted greedy alignment through word vectors). */
-  readonly soft: number;
-  /** The best soft match between one sentence of each paragraph (a point carried by part of a paragraph). */
-  readonly sentence: number;
-  /** Shared rare names. */
-  readonly names: number;
-  /** Shared numbers with their units. */
-  readonly numbers: number;
-  /** Shared quoted words. */
-  readonly quotes: number;
-  readonly sharedNames: readonly string[];
-  readonly sharedNumbers: readonly string[];
-}
+/** What one pair of paragraphs has in common, each part in [0, 1] (the report's evidence, as measured). */
+export type RawEvidence = PairEvidence;
 
 /**
  * Gathers the evidence of one candidate pair. Sentence evidence costs a soft match per pair of sentences, so
