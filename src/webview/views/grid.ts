@@ -15,6 +15,9 @@ const STATUS_TEXT: Readonly<Record<Cell['status'], string>> = {
   outside: 'not counted (another episode)',
 };
 
+/** The darkest shade of a covered cell (% of the theme's blue): darker, and the cell's text loses its contrast. */
+const MAX_SHADE = 65;
+
 /** Grid position kept between redraws, so keyboard focus survives an update. */
 let focus = { row: 0, col: 0 };
 let shownRows = PAGE;
@@ -97,7 +100,7 @@ function row(ctx: ViewContext, p: Point, r: number): HTMLTableRowElement {
       {
         role: 'gridcell',
         class: `cell ${cell.status}`,
-        style: cell.status === 'covered' || cell.status === 'weak' ? `--share:${Math.min(100, Math.round(cell.share * 250))}%` : null,
+        style: cell.status === 'covered' || cell.status === 'weak' ? `--share:${Math.min(MAX_SHADE, Math.round(cell.share * 250))}%` : null,
         'data-row': r,
         'data-col': c + 1,
         'data-doc': d.id,
