@@ -5,7 +5,7 @@
 // Its exit code is the suite's: non-zero when any in-host test fails.
 import { runTests } from '@vscode/test-electron';
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertReady } from './harness.mjs';
 import { CACHE, ROOT } from './versions.mjs';
@@ -33,6 +33,13 @@ async function main() {
   rmSync(workspace, { recursive: true, force: true });
   mkdirSync(workspace, { recursive: true });
   cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  // The seeds, when ../shared is beside the project, go to a folder of their own (outside the workspace, so the
+  // workspace stays the samples); the tests find it through COVERAGE_DIFF_SEEDS.
+  const seedsSource = join(process.env.COVERAGE_DIFF_SHARED ?? join(ROOT, '..', 'shared'), 'seeds');
+  const seeds = join(CACHE, 'workspaces', 'integration-seeds');
+  rmSync(seeds, { recursive: true, force: true });
+  if (existsSync(seedsSource)) cpSync(seedsSource, seeds, { recursive: true, filter: (f) => !f.endsWith('.json') && !f.endsWith('.md') });
+  else console.log(`test:integration: no seeds at ${seedsSource}; the seeds' side-by-side check is skipped`);
 
   const t0 = Date.now();
   try {
@@ -41,6 +48,7 @@ async function main() {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(OUT, 'index.js'),
       launchArgs: [workspace],
+      extensionTestsEnv: existsSync(seeds) ? { COVERAGE_DIFF_SEEDS: seeds } : {},
     });
   } catch (e) {
     console.error(`test:integration: failed after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${e.message ?? e}`);

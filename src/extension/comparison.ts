@@ -8,7 +8,14 @@ import { affectsAnalysis, readSettings } from './config';
 export type ComparisonState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'analyzing' }
-  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly generation: number; readonly problems: readonly string[] }
+  | {
+      readonly kind: 'ready';
+      readonly analysis: Analysis;
+      readonly generation: number;
+      readonly problems: readonly string[];
+      /** The text each file had when analysed (URI string → text, line endings as LF): what tells a stale note. */
+      readonly texts: ReadonlyMap<string, string>;
+    }
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'cancelled' };
 
@@ -57,6 +64,20 @@ export class Comparison implements vscode.Disposable {
     return this.files.some((f) => f.toString() === uri.toString());
   }
 
+  /** The document id of a member file ("d2"), if it is one. */
+  docOf(uri: vscode.Uri): string | undefined {
+    const i = this.files.findIndex((f) => f.toString() === uri.toString());
+    return i < 0 ? undefined : `d${i}`;
+  }
+
+  /** Whether an open document's text differs from the text its analysis read. */
+  isStale(document: vscode.TextDocument): boolean {
+    const s = this.current;
+    if (s.kind !== 'ready') return false;
+    const analysed = s.texts.get(document.uri.toString());
+    return analysed !== undefined && analysed !== lf(document.getText());
+  }
+
   /** The file behind a document id of the analysis ("d2" is the third file). */
   uriOf(doc: string): vscode.Uri | undefined {
     return this.files[Number(doc.slice(1))];
@@ -75,7 +96,8 @@ export class Comparison implements vscode.Disposable {
     try {
       const articles = await readArticles(this.files, settings.maxFileBytes);
       const analysis = await this.service.analyze(articles, settings.analysis, notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window);
-      next = analysis ? { kind: 'ready', analysis, generation: ++this.generation, problems: this.lost.splice(0) } : { kind: 'cancelled' };
+      const texts = new Map(this.files.map((f, i) => [f.toString(), lf(articles[i]!.text)]));
+      next = analysis ? { kind: 'ready', analysis, generation: ++this.generation, problems: this.lost.splice(0), texts } : { kind: 'cancelled' };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       next = { kind: 'error', message: [...this.lost.splice(0), e.message].join(' ') };
@@ -118,4 +140,9 @@ export class Comparison implements vscode.Disposable {
     this.run++;
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** Text with LF line endings and no BOM, for comparing what was analysed with what an editor holds. */
+function lf(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }

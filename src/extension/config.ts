@@ -14,6 +14,19 @@ export interface Settings {
   readonly maxFileBytes: number;
   /** Re-analyse when a compared article is saved, after this many milliseconds of quiet (0: never). */
   readonly refreshDelay: number;
+  /** What the article editors show. */
+  readonly notes: NoteSettings;
+}
+
+export interface NoteSettings {
+  /** Hover notes on the paragraphs of compared articles. */
+  readonly hover: boolean;
+  /** Hovering an article in no comparison compares the articles of its folder. */
+  readonly compareFolder: boolean;
+  /** A "covered by k of n" CodeLens above each paragraph. */
+  readonly codeLens: boolean;
+  /** Gutter and overview-ruler marks on paragraphs only this article has, and on paragraphs in conflict. */
+  readonly decorations: boolean;
 }
 
 export const SECTION = 'coverageDiff';
@@ -38,10 +51,21 @@ export function readSettings(): Settings {
     exclude: c.get<string>('files.exclude', '**/{node_modules,.git,.vscode-test,dist,out}/**'),
     maxFileBytes: Math.round(number('maxFileSizeMB', 5, 0.01, 200) * 1024 * 1024),
     refreshDelay: number('refreshOnSaveDelay', 500, 0, 60_000),
+    notes: {
+      hover: c.get<boolean>('hover.enabled', true) !== false,
+      compareFolder: c.get<boolean>('hover.compareFolder', false) === true,
+      codeLens: c.get<boolean>('codeLens.enabled', true) !== false,
+      decorations: c.get<boolean>('decorations.enabled', true) !== false,
+    },
   };
 }
 
 /** Whether a configuration change touches the analysis (so the comparison is analysed again). */
 export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
   return ['pairThreshold', 'pointThreshold', 'ignoreKinds', 'maxFileSizeMB', 'weakShare'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+}
+
+/** Whether a configuration change touches what the article editors show. */
+export function affectsNotes(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['hover', 'codeLens', 'decorations'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }

@@ -6,7 +6,7 @@
 import type { Analysis, ParagraphRef } from '../core/types';
 
 /** The panel's sections, in page order. */
-export type SectionId = 'articles' | 'findings' | 'grid' | 'omissions' | 'emphasis' | 'wording';
+export type SectionId = 'articles' | 'findings' | 'grid' | 'pair' | 'omissions' | 'emphasis' | 'wording';
 
 /** Which points the coverage grid lists, and in what order. */
 export interface GridView {
@@ -35,6 +35,8 @@ export interface PanelState {
   readonly grid: GridView;
   /** The section scrolled to last. */
   readonly section: SectionId;
+  /** The two articles the pair view sets side by side (document ids), or null for the first two. */
+  readonly pair?: { readonly left: string; readonly right: string } | null;
 }
 
 export const INITIAL_STATE: PanelState = {

@@ -54,3 +54,10 @@ export function percent(share: number): string {
   if (share < 0.005) return '<1%';
   return `${Math.round(share * 100)}%`;
 }
+
+/** A labelled drop-down; `change` gets the chosen value. */
+export function select(label: string, value: string, options: [string, string][], change: (value: string) => void): HTMLLabelElement {
+  const s = h('select', {}, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+  s.addEventListener('change', () => change(s.value));
+  return h('label', { class: 'select' }, `${label} `, s);
+}

@@ -13,6 +13,7 @@ import { emphasisView } from './views/emphasis';
 import { findingsView } from './views/findings';
 import { focusGrid, gridView } from './views/grid';
 import { omissionsView } from './views/omissions';
+import { pairView } from './views/pair';
 import { wordingView } from './views/wording';
 import { post, savedState, saveState } from './vscodeApi';
 
@@ -20,6 +21,7 @@ const SECTIONS: readonly { readonly id: SectionId; readonly label: string }[] = 
   { id: 'articles', label: 'Articles' },
   { id: 'findings', label: 'Findings' },
   { id: 'grid', label: 'Grid' },
+  { id: 'pair', label: 'Side by side' },
   { id: 'omissions', label: 'Omissions' },
   { id: 'emphasis', label: 'Emphasis' },
   { id: 'wording', label: 'Wording & conflicts' },
@@ -160,7 +162,7 @@ class Panel {
     if (!this.model) return;
     const ctx = this.context();
     const scroll = document.scrollingElement?.scrollTop ?? 0;
-    replaceChildren(this.content, articlesView(ctx), findingsView(ctx), gridView(ctx), omissionsView(ctx), emphasisView(ctx), wordingView(ctx));
+    replaceChildren(this.content, articlesView(ctx), findingsView(ctx), gridView(ctx), pairView(ctx), omissionsView(ctx), emphasisView(ctx), wordingView(ctx));
     if (document.scrollingElement) document.scrollingElement.scrollTop = scroll;
   }
 }

@@ -30,6 +30,7 @@ export class ComparisonPanels implements vscode.Disposable {
   private comparison: Comparison | undefined;
   private ready = false;
   private firstPaintMs: number | null = null;
+  private pendingFocus: HostMessage | undefined;
   private readonly panelSubscriptions: vscode.Disposable[] = [];
   private comparisonSubscription: vscode.Disposable | undefined;
   private readonly statusItem = vscode.window.createStatusBarItem('coverageDiff.status', vscode.StatusBarAlignment.Left, 10);
@@ -96,7 +97,10 @@ export class ComparisonPanels implements vscode.Disposable {
   /** Shows a point in the panel (from a hover note). */
   focus(point: string, ref?: ParagraphRef): void {
     this.panel?.reveal(undefined, false);
-    this.send({ type: 'focus', point, ...(ref ? { ref } : {}) });
+    const message: HostMessage = { type: 'focus', point, ...(ref ? { ref } : {}) };
+    // A panel just opened or shown again is not listening yet: it gets the focus after the analysis.
+    this.pendingFocus = message;
+    this.flushFocus();
   }
 
   private setComparison(comparison: Comparison): void {
@@ -161,6 +165,7 @@ export class ComparisonPanels implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (this.comparison) this.sendState(this.comparison.state);
+        this.flushFocus();
         return;
       case 'refresh':
         await this.refresh();
@@ -190,7 +195,15 @@ export class ComparisonPanels implements vscode.Disposable {
   private onState(state: ComparisonState): void {
     this.updateStatus(state);
     if (this.ready) this.sendState(state);
+    this.flushFocus();
     this.changed.fire();
+  }
+
+  /** Sends a focus request once the webview listens and has an analysis to show it in. */
+  private flushFocus(): void {
+    if (!this.pendingFocus || !this.ready || this.comparison?.state.kind !== 'ready') return;
+    this.send(this.pendingFocus);
+    this.pendingFocus = undefined;
   }
 
   private sendState(state: ComparisonState): void {

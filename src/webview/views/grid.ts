@@ -1,6 +1,6 @@
 import type { Point } from '../../core/types';
 import type { GridView } from '../../shared/protocol';
-import { h, percent } from '../dom';
+import { h, percent, select } from '../dom';
 import type { Cell } from '../../shared/model';
 import { section, type ViewContext } from './context';
 import { pointView } from './point';
@@ -187,12 +187,6 @@ function move(table: HTMLTableElement, to: { row: number; col: number }): void {
 /** Focus the grid's current cell (after a redraw that the keyboard caused). */
 export function focusGrid(root: ParentNode): void {
   root.querySelector<HTMLElement>('table.grid [tabindex="0"]')?.focus();
-}
-
-function select(label: string, value: string, options: [string, string][], change: (value: string) => void): HTMLLabelElement {
-  const s = h('select', {}, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
-  s.addEventListener('change', () => change(s.value));
-  return h('label', { class: 'select' }, `${label} `, s);
 }
 
 function legend(ctx: ViewContext): HTMLElement {

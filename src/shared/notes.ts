@@ -1,0 +1,97 @@
+/**
+ * What the comparison says about one paragraph of one article: the points it carries, who else carries them and
+ * who leaves them out, this article's emphasis against the others', wording differences and conflicts touching
+ * it. Hover notes, CodeLens and the editor's marks read it. Plain data over a PanelModel, no vscode.
+ */
+import type { Finding, Paragraph, ParagraphRef, Point, Substitution } from '../core/types';
+import { isContent } from './pairLayout';
+import type { PanelModel } from './model';
+
+export interface CarrierNote {
+  readonly doc: string;
+  /** Its paragraphs of the point, in article order. */
+  readonly refs: readonly ParagraphRef[];
+  readonly share: number;
+  readonly inHeadline: boolean;
+  readonly inLead: boolean;
+  /** It reports another episode of the story. */
+  readonly otherEvent: boolean;
+}
+
+export interface PointNote {
+  readonly point: Point;
+  /** This article's emphasis on the point. */
+  readonly own: CarrierNote;
+  /** The other articles that carry it. */
+  readonly others: readonly CarrierNote[];
+  /** Articles (other episodes aside) that leave it out. */
+  readonly omitters: readonly string[];
+  readonly isMain: boolean;
+}
+
+export interface ParagraphNote {
+  readonly ref: ParagraphRef;
+  readonly paragraph: Paragraph;
+  readonly points: readonly PointNote[];
+  /** Articles carrying one of its points, this one included. */
+  readonly coveredBy: number;
+  /** Articles in the comparison. */
+  readonly articles: number;
+  /** Content nobody else carries (no other article shares any of its points). */
+  readonly onlyHere: boolean;
+  readonly conflicts: readonly Finding[];
+  /** Substitutions with this paragraph on one side, as seen from it (`a` is this paragraph's word). */
+  readonly wording: readonly Substitution[];
+  /** Findings citing this paragraph, other than conflicts (unique, emphasis, wording, another episode). */
+  readonly findings: readonly Finding[];
+}
+
+const same = (a: ParagraphRef, b: ParagraphRef) => a.doc === b.doc && a.paragraph === b.paragraph;
+
+/** The note of one paragraph, or null for what is not reporting (furniture, byline, caption) or out of range. */
+export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNote | null {
+  const paragraph = model.paragraph(ref);
+  if (!paragraph || !isContent(paragraph)) return null;
+  const carrierNote = (point: Point, doc: string): CarrierNote => {
+    const e = model.emphasis(point.id, doc);
+    return {
+      doc,
+      refs: point.members.filter((m) => m.doc === doc),
+      share: e?.share ?? 0,
+      inHeadline: e?.inHeadline ?? false,
+      inLead: e?.inLead ?? false,
+      otherEvent: model.otherEvents.has(doc),
+    };
+  };
+  const points = model.points
+    .filter((p) => p.members.some((m) => same(m, ref)))
+    .map((point) => ({
+      point,
+      own: carrierNote(point, ref.doc),
+      others: point.docs.filter((d) => d !== ref.doc).map((d) => carrierNote(point, d)),
+      omitters: model.omitters(point).filter((d) => d !== ref.doc),
+      isMain: model.analysis.mainPoint === point.id,
+    }));
+  const carriers = new Set<string>([ref.doc]);
+  for (const p of points) for (const o of p.others) carriers.add(o.doc);
+  const cites = (f: Finding) => f.evidence.some((e) => same(e, ref));
+  const wording = model.analysis.substitutions
+    .filter((s) => same(s.a, ref) || same(s.b, ref))
+    .map((s) => (same(s.a, ref) ? s : { ...s, a: s.b, b: s.a, lemmaA: s.lemmaB, lemmaB: s.lemmaA }));
+  return {
+    ref,
+    paragraph,
+    points,
+    coveredBy: carriers.size,
+    articles: model.docs.length,
+    onlyHere: carriers.size === 1 && paragraph.kind !== 'heading',
+    conflicts: model.analysis.findings.filter((f) => f.kind === 'conflict' && cites(f)),
+    wording,
+    findings: model.analysis.findings.filter((f) => f.kind !== 'conflict' && cites(f)),
+  };
+}
+
+/** The paragraph of an article that holds a 0-based line, if any. */
+export function paragraphAtLine(model: PanelModel, doc: string, line: number): Paragraph | undefined {
+  return model.doc(doc)?.paragraphs.find((p) => line + 1 >= p.startLine && line + 1 <= p.endLine);
+}

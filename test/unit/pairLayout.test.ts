@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PanelModel } from '../../src/shared/model';
+import { paragraphAtLine, paragraphNote } from '../../src/shared/notes';
+import { isContent, layoutPair } from '../../src/shared/pairLayout';
+import { analyzeFiles, FIXTURES } from '../helpers';
+
+const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
+
+describe('two articles laid out paragraph facing paragraph', () => {
+  const analysis = analyzeFiles(LEAK);
+  const sharesPoint = (a: { doc: string; paragraph: number }, b: { doc: string; paragraph: number }) =>
+    analysis.points.some((p) => p.members.some((m) => m.doc === a.doc && m.paragraph === a.paragraph) && p.members.some((m) => m.doc === b.doc && m.paragraph === b.paragraph));
+
+  for (const [left, right] of [['d1', 'd2'], ['d2', 'd1'], ['d1', 'd4'], ['d3', 'd0']] as const) {
+    it(`${left} against ${right}: every content paragraph once, the left in order, facing rows share a point`, () => {
+      const layout = layoutPair(analysis, left, right);
+      const lefts = layout.rows.filter((r) => r.left && r.kind !== 'continued').map((r) => r.left!.paragraph);
+      const rights = layout.rows.filter((r) => r.right && r.kind !== 'merged').map((r) => r.right!.paragraph);
+      assert.deepEqual(lefts, layout.left.paragraphs.filter(isContent).map((p) => p.index), 'the left article in its own order, each paragraph once');
+      assert.deepEqual([...rights].sort((a, b) => a - b), layout.right.paragraphs.filter(isContent).map((p) => p.index), 'every right paragraph once');
+      for (const row of layout.rows) {
+        if (row.kind === 'aligned' || row.kind === 'continued' || row.kind === 'merged') {
+          assert.ok(sharesPoint(row.left!, row.right!), `${JSON.stringify(row)} faces a paragraph of another point`);
+          assert.ok(row.points.length > 0);
+        } else if (row.kind === 'left-only') {
+          assert.ok(!layout.right.paragraphs.some((p) => sharesPoint(row.left!, { doc: right, paragraph: p.index })), 'a left-only paragraph has a partner');
+        } else {
+          assert.ok(!layout.left.paragraphs.some((p) => sharesPoint({ doc: left, paragraph: p.index }, row.right!)), 'a right-only paragraph has a partner');
+        }
+      }
+    });
+  }
+
+  it('rearranges the right article where its telling differs, and shows a merge where one paragraph carries two', () => {
+    const ids = analysis.documents.map((d) => d.id);
+    const layouts = ids.flatMap((l) => ids.filter((r) => r !== l).map((r) => layoutPair(analysis, l, r)));
+    const rearranged = layouts.filter((layout) => {
+      const rights = layout.rows.filter((r) => r.kind === 'aligned' || r.kind === 'continued').map((r) => r.right!.paragraph);
+      return rights.some((r, i) => i > 0 && r < rights[i - 1]!);
+    });
+    assert.ok(rearranged.length > 0, 'no pair of the fixture articles tells the story in another order');
+    for (const layout of layouts) {
+      for (const row of layout.rows.filter((r) => r.kind === 'merged')) {
+        assert.ok(layout.rows.some((r) => (r.kind === 'aligned' || r.kind === 'continued') && r.right!.paragraph === row.right!.paragraph), 'a merged row points at a paragraph shown elsewhere');
+      }
+    }
+  });
+
+  it('refuses an article that is not in the comparison, and an article set against itself', () => {
+    assert.throws(() => layoutPair(analysis, 'd1', 'd9'), /no article d9/);
+    assert.throws(() => layoutPair(analysis, 'd1', 'd1'), /another one/);
+  });
+});
+
+describe('the note on one paragraph', () => {
+  const analysis = analyzeFiles(LEAK);
+  const model = new PanelModel(analysis, { weakShare: 0.02 });
+
+  it('names the articles that carry its point and those that leave it out, with their emphasis', () => {
+    const point = analysis.points.find((p) => p.docs.length >= 3 && p.docs.length < analysis.documents.length - 1)!;
+    const ref = point.members[0]!;
+    const note = paragraphNote(model, ref)!;
+    const pn = note.points.find((p) => p.point.id === point.id)!;
+    assert.deepEqual(pn.others.map((o) => o.doc), point.docs.filter((d) => d !== ref.doc));
+    assert.deepEqual(pn.omitters, model.omitters(point));
+    for (const o of pn.others) assert.equal(o.share, model.emphasis(point.id, o.doc)?.share ?? 0);
+    assert.ok(note.coveredBy >= point.docs.length);
+    assert.equal(note.articles, 5);
+  });
+
+  it('marks a paragraph nobody else carries as only here, and one cited by a conflict as in conflict', () => {
+    const unique = analysis.findings.find((f) => f.kind === 'unique')!;
+    const note = paragraphNote(model, unique.evidence[0]!)!;
+    assert.equal(note.onlyHere, true);
+    assert.equal(note.coveredBy, 1);
+    const conflict = analysis.findings.find((f) => f.kind === 'conflict')!;
+    for (const e of conflict.evidence) assert.ok(paragraphNote(model, e)!.conflicts.includes(conflict));
+  });
+
+  it('gives wording seen from the paragraph (its own word first)', () => {
+    const s = analysis.substitutions[0]!;
+    const fromB = paragraphNote(model, s.b)!;
+    const w = fromB.wording.find((x) => x.b.doc === s.a.doc && x.b.paragraph === s.a.paragraph)!;
+    assert.equal(w.a.text, s.b.text);
+    assert.equal(w.b.text, s.a.text);
+  });
+
+  it('has no note for a byline or a line outside the article, and finds a paragraph by its line', () => {
+    const byline = analysis.documents.flatMap((d) => d.paragraphs.map((p) => ({ d, p }))).find(({ p }) => p.kind === 'byline');
+    if (byline) assert.equal(paragraphNote(model, { doc: byline.d.id, paragraph: byline.p.index }), null);
+    const d = analysis.documents[1]!;
+    const p = d.paragraphs[2]!;
+    assert.equal(paragraphAtLine(model, d.id, p.startLine - 1), p);
+    assert.equal(paragraphAtLine(model, d.id, 100_000), undefined);
+  });
+});
