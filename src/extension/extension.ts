@@ -27,8 +27,18 @@ export function activate(context: vscode.ExtensionContext): void {
 
   /** The side-by-side diff of an article (given, or the active editor's) with another (given, or picked). */
   const openSideBySide = async (leftArg?: unknown, rightArg?: unknown) => {
-    const left = uriArg(leftArg) ?? vscode.window.activeTextEditor?.document.uri;
-    const found = left && (await comparisons.findOrCompare(left));
+    let left = uriArg(leftArg) ?? vscode.window.activeTextEditor?.document.uri;
+    let found = left && (await comparisons.findOrCompare(left));
+    // From the palette with no compared article in front: pick one of the panel's comparison.
+    const panelState = panels.active?.state;
+    if (!leftArg && !found && panelState?.kind === 'ready') {
+      const picked = await vscode.window.showQuickPick(otherArticles(panelState.analysis, '', (d) => panels.active!.uriOf(d)), {
+        title: 'Coverage Diff: side by side — the article to read in its own order',
+      });
+      if (!picked) return false;
+      left = picked.uri;
+      found = comparisons.find(left);
+    }
     if (!left || !found) {
       const choice = await vscode.window.showInformationMessage(
         `Coverage Diff: ${left ? vscode.workspace.asRelativePath(left) : 'this editor'} is not in a comparison yet. Compare it with other articles first.`,

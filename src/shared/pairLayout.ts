@@ -37,6 +37,10 @@ export interface PairLayout {
 /** Kinds that are not reporting (never aligned): left out of the layout. */
 const NOT_CONTENT: ReadonlySet<ParagraphKind> = new Set(['furniture', 'byline', 'caption']);
 
+function isTitle(p: Paragraph): boolean {
+  return p.kind === 'headline' || p.kind === 'standfirst';
+}
+
 export function isContent(p: Paragraph): boolean {
   return !NOT_CONTENT.has(p.kind);
 }
@@ -76,7 +80,8 @@ export function layoutPair(analysis: Analysis, left: string, right: string): Pai
     let best: { l: number; s: number } | null = null;
     for (const l of lefts) {
       if (!shared(l.index, r.index).length) continue;
-      const s = score.get(`${l.index}#${r.index}`) ?? 0;
+      // Titles face titles: a headline or standfirst prefers its counterpart over a body paragraph of the point.
+      const s = (score.get(`${l.index}#${r.index}`) ?? 0) + (isTitle(l) === isTitle(r) ? 0.1 : 0);
       if (!best || s > best.s) best = { l: l.index, s };
     }
     if (best) (facing.get(best.l) ?? facing.set(best.l, []).get(best.l)!).push(r.index);
