@@ -76,12 +76,18 @@ export function layoutPair(analysis: Analysis, left: string, right: string): Pai
   // earliest (a lead faces a lead).
   const facing = new Map<number, number[]>();
   const unplaced: number[] = [];
+  // Where a paragraph stands in its article, 0 (top) to 1 (end).
+  const place = (list: readonly Paragraph[]) => new Map(list.map((p, i) => [p.index, list.length > 1 ? i / (list.length - 1) : 0]));
+  const leftPlace = place(lefts);
+  const rightPlace = place(rights);
   for (const r of rights) {
     let best: { l: number; s: number } | null = null;
     for (const l of lefts) {
       if (!shared(l.index, r.index).length) continue;
-      // Titles face titles: a headline or standfirst prefers its counterpart over a body paragraph of the point.
-      const s = (score.get(`${l.index}#${r.index}`) ?? 0) + (isTitle(l) === isTitle(r) ? 0.1 : 0);
+      // The pair's own similarity first; then titles face titles, and among paragraphs of one broad point the one
+      // at a like place in its article (else a whole article would pile up beside one paragraph).
+      const s =
+        (score.get(`${l.index}#${r.index}`) ?? 0) + (isTitle(l) === isTitle(r) ? 0.1 : 0) - 0.15 * Math.abs(leftPlace.get(l.index)! - rightPlace.get(r.index)!);
       if (!best || s > best.s) best = { l: l.index, s };
     }
     if (best) (facing.get(best.l) ?? facing.set(best.l, []).get(best.l)!).push(r.index);

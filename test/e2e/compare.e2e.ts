@@ -59,6 +59,30 @@ describe('Compare Articles in the real VS Code (development extension)', () => {
       assert.deepEqual(wb.takeWebviewErrors(), []);
     }));
 
+  it('opens two samples side by side in the diff editor, chosen from the palette', () =>
+    wb.step('samples-diff', async () => {
+      const { page } = wb;
+      const widget = page.locator('.quick-input-widget');
+      const choose = async (title: string, file: string) => {
+        await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
+        await widget.locator('.quick-input-box input').fill(file);
+        await widget.locator('.monaco-list-row', { hasText: file }).first().click();
+      };
+      await wb.page.locator('.tab[aria-label*="Coverage Diff"]').first().click();
+      await wb.runCommand('Coverage Diff: Open Side-by-Side Diff…', 60_000, { acceptsInput: true });
+      await choose('the article to read in its own order', 'daily-herald.txt');
+      await choose('open side by side with', 'valley-courier.txt');
+      const diff = page.locator('.monaco-diff-editor').first();
+      await page.locator('.tab.active', { hasText: 'daily-herald.txt ↔ valley-courier.txt' }).first().waitFor({ timeout: 30_000 });
+      await diff.locator('.editor.modified .view-line').first().waitFor({ timeout: 30_000 });
+      await wb.runCommand('View: Toggle Maximize Editor Group');
+      await diff.locator('.char-insert, .char-delete').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await wb.screenshot('03b-samples-diff');
+      await wb.runCommand('View: Toggle Maximize Editor Group');
+      await wb.runCommand('Coverage Diff: Show Comparison Panel');
+    }));
+
 });
 
 describe('Compare Articles refuses bad input in the real VS Code', () => {

@@ -93,6 +93,8 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     assert.equal(await page.locator('#app img, #app script, #app b').count(), 0);
     assert.match(await page.locator('#app').innerText(), /<script>window\.__pwned = 1<\/script>/);
     assert.match(await page.locator('#app').innerText(), /<img src=x onerror=/);
+    // The pair view shows the same text, as text.
+    assert.match(await page.locator('#pair').innerText(), /<script>window\.__pwned = 1<\/script>/);
     assert.deepEqual(errorsOf(page), []);
     await page.close();
   });
@@ -142,6 +144,26 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     assert.ok((await detail.locator('mark.diff-added').count()) > 0, 'no word-level differences marked');
     await detail.locator('button.ref').nth(1).click();
     assert.equal((await posted(page)).filter((m) => m.type === 'reveal').length, 1);
+    await page.close();
+  });
+
+  it('sets two articles side by side in the pair view: rows facing, differences marked, the diff editor asked for', async () => {
+    const page = await openPanel(browser, 'dark');
+    await showAnalysis(page, message(leak));
+    const pair = page.locator('#pair');
+    await pair.locator('.pair-row.aligned').first().waitFor();
+    assert.ok((await pair.locator('.pair-row.aligned mark.diff-added').count()) > 0, 'no added words marked on the right');
+    assert.ok((await pair.locator('.pair-row.aligned mark.diff-removed').count()) > 0, 'no removed words marked on the left');
+    // Choosing the right article as the left swaps the two.
+    const right = await pair.locator('select').nth(1).inputValue();
+    await pair.locator('select').first().selectOption(right);
+    await page.waitForFunction((r) => (document.querySelectorAll('#pair select')[0] as HTMLSelectElement).value === r, right);
+    assert.notEqual(await pair.locator('select').nth(1).inputValue(), right);
+    await pair.getByRole('button', { name: 'Open in diff editor' }).click();
+    const asked = (await posted(page)).filter((m) => m.type === 'openDiff');
+    assert.equal(asked.length, 1);
+    assert.equal((asked[0] as { a: string }).a, right);
+    assert.deepEqual(errorsOf(page), []);
     await page.close();
   });
 
