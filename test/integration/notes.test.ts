@@ -182,6 +182,29 @@ describe('Hover notes, editor marks and the side-by-side diff', () => {
     await waitFor(async () => (await marks()).some((m) => m.uri === uri.toString()));
   });
 
+  it('compares a hovered article’s folder on demand when the setting allows it, and not otherwise', async () => {
+    const folder = inWorkspace('on-demand');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    mkdirSync(folder.fsPath, { recursive: true });
+    const files = ['national-wire.txt', 'valley-courier.txt'].map((f) => {
+      const to = vscode.Uri.joinPath(folder, f);
+      writeFileSync(to.fsPath, readFileSync(inWorkspace(f).fsPath));
+      return to;
+    });
+    const config = vscode.workspace.getConfiguration('coverageDiff');
+    try {
+      assert.equal(ours(await hoverText(files[0]!, 6)), undefined, 'a note without a comparison, with the setting off');
+      await config.update('hover.compareFolder', true, vscode.ConfigurationTarget.Workspace);
+      const note = ours(await hoverText(files[0]!, 6));
+      assert.ok(note, 'no note from the folder compared on demand');
+      assert.match(note.text, /compared with its folder/);
+      assert.match(note.text, /valley/, "the note names the other article of the folder");
+    } finally {
+      await config.update('hover.compareFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      rmSync(folder.fsPath, { recursive: true, force: true });
+    }
+  });
+
   it('says the note is stale after an unsaved edit, hides the marks, and saves nothing', async () => {
     const files = SAMPLES.map((f) => inWorkspace(f));
     const before = fingerprint(files);
