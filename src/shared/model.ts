@@ -35,6 +35,8 @@ export class PanelModel {
   private readonly emphasisOf = new Map<string, Emphasis>();
   private readonly carriersOf = new Map<string, ReadonlySet<string>>();
   private readonly medianShare = new Map<string, number>();
+  /** "d2#5" → the points that paragraph carries, in point order. */
+  private readonly pointsByParagraph = new Map<string, Point[]>();
 
   constructor(
     readonly analysis: Analysis,
@@ -46,7 +48,13 @@ export class PanelModel {
     this.docById = new Map(analysis.documents.map((d) => [d.id, d]));
     this.pointById = new Map(analysis.points.map((p) => [p.id, p]));
     for (const e of analysis.emphasis) this.emphasisOf.set(`${e.point}\u0000${e.doc}`, e);
-    for (const p of analysis.points) this.carriersOf.set(p.id, new Set(p.docs.filter((d) => !this.otherEvents.has(d))));
+    for (const p of analysis.points) {
+      this.carriersOf.set(p.id, new Set(p.docs.filter((d) => !this.otherEvents.has(d))));
+      for (const m of p.members) {
+        const key = `${m.doc}#${m.paragraph}`;
+        (this.pointsByParagraph.get(key) ?? this.pointsByParagraph.set(key, []).get(key)!).push(p);
+      }
+    }
   }
 
   doc(id: string): DocumentReport | undefined {
@@ -59,6 +67,16 @@ export class PanelModel {
 
   paragraph(ref: ParagraphRef): Paragraph | undefined {
     return this.docById.get(ref.doc)?.paragraphs[ref.paragraph];
+  }
+
+  /** The points a paragraph carries. */
+  pointsOf(ref: ParagraphRef): readonly Point[] {
+    return this.pointsByParagraph.get(`${ref.doc}#${ref.paragraph}`) ?? [];
+  }
+
+  /** The first point a paragraph shares with another article, if any: what it is "about" in a placeholder. */
+  sharedPointOf(ref: ParagraphRef): Point | undefined {
+    return this.pointsOf(ref).find((p) => p.docs.length > 1);
   }
 
   /** "d2 ¶5" — how the panel names a paragraph; the file and line go in its tooltip. */

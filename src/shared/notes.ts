@@ -63,8 +63,8 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
       otherEvent: model.otherEvents.has(doc),
     };
   };
-  const points = model.points
-    .filter((p) => p.members.some((m) => same(m, ref)))
+  const points = model
+    .pointsOf(ref)
     .map((point) => ({
       point,
       own: carrierNote(point, ref.doc),

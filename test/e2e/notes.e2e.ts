@@ -6,20 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/vscode/versions.mjs';
-import { compareOpenFiles, workspaceWith } from './scenarios';
+import { compareOpenFiles, seedsOrSamples, workspaceWith } from './scenarios';
 import { Workbench } from './workbench';
 
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
-const haveSeeds = existsSync(SEEDS);
-const SOURCE = haveSeeds ? SEEDS : join(ROOT, 'samples');
-const FILES = readdirSync(SOURCE)
-  .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-  .sort();
-const NAME = haveSeeds ? 'seeds' : 'samples';
+const { name: NAME, source: SOURCE, files: FILES, seeds: SEEDS } = seedsOrSamples();
 
 /** The parts of the JSON report (EVAL.md) this suite reads. */
 interface Report {

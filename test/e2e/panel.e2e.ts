@@ -5,27 +5,20 @@
  * The first paint after the analysis is measured and printed (not asserted).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { ROOT } from '../../scripts/vscode/versions.mjs';
-import { compareOpenFiles, workspaceWith } from './scenarios';
+import { compareOpenFiles, seedsOrSamples, workspaceWith } from './scenarios';
 import { Workbench } from './workbench';
 
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
-const haveSeeds = existsSync(SEEDS);
-const SOURCE = haveSeeds ? SEEDS : join(ROOT, 'samples');
-const FILES = readdirSync(SOURCE)
-  .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-  .sort();
-const NAME = haveSeeds ? 'seeds' : 'samples';
+const { name: NAME, source: SOURCE, files: FILES, seeds: SEEDS } = seedsOrSamples();
 
 describe(`the comparison panel on the ${NAME} in the real VS Code`, () => {
   let wb: Workbench;
   let panel: Frame;
   before(async () => {
-    if (!haveSeeds) console.log(`# no ${SEEDS}: the panel is tried on the samples instead`);
+    if (NAME !== 'seeds') console.log(`# no ${SEEDS}: the panel is tried on the samples instead`);
     wb = await Workbench.open({ folder: workspaceWith(`e2e-panel-${NAME}`, SOURCE, FILES), developmentPath: ROOT });
   });
   after(async () => {

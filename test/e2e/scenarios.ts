@@ -1,9 +1,19 @@
 /** Steps the end-to-end tests share. */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE } from '../../scripts/vscode/versions.mjs';
+import { CACHE, ROOT } from '../../scripts/vscode/versions.mjs';
 import type { Workbench } from './workbench';
+
+/** The articles a suite runs on: the seeds when ../shared is beside the project, else the bundled samples. */
+export function seedsOrSamples(): { readonly name: 'seeds' | 'samples'; readonly source: string; readonly files: readonly string[]; readonly seeds: string } {
+  const seeds = join(ROOT, '..', 'shared', 'seeds');
+  const source = existsSync(seeds) ? seeds : join(ROOT, 'samples');
+  const files = readdirSync(source)
+    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
+    .sort();
+  return { name: source === seeds ? 'seeds' : 'samples', source, files, seeds };
+}
 
 /** A fresh copy of some files in a throwaway workspace folder. */
 export function workspaceWith(name: string, from: string, files: readonly string[]): string {

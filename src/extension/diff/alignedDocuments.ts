@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis, ParagraphRef } from '../../core';
-import { fileName } from '../../shared/model';
+import { fileName, type PanelModel } from '../../shared/model';
 import { layoutPair, type PairLayout } from '../../shared/pairLayout';
 import { revealParagraph } from '../reveal';
 import type { ArticleComparisons } from '../notes/lookup';
@@ -100,7 +100,7 @@ export class AlignedDocuments implements vscode.TextDocumentContentProvider, vsc
     if (!found || !rightDoc) {
       return { text: `${fileName(left.path)} and ${fileName(right.path)} are no longer compared. Compare them again, then reopen the side-by-side diff.\n`, sources: [] };
     }
-    return renderSide(found.analysis, layoutPair(found.analysis, found.doc, rightDoc), side, (doc) => found.comparison.uriOf(doc)!);
+    return renderSide(found.model, layoutPair(found.analysis, found.doc, rightDoc), side, (doc) => found.comparison.uriOf(doc)!);
   }
 
   dispose(): void {
@@ -117,16 +117,13 @@ function alignedUri(left: vscode.Uri, right: vscode.Uri, side: Side): vscode.Uri
  * One side as text: a header both sides share, then one line per row with a blank line between rows, so rows
  * stand on the same lines on both sides. A paragraph is one line (its line breaks become spaces; the editor wraps).
  */
-export function renderSide(analysis: Analysis, layout: PairLayout, side: Side, uriOf: (doc: string) => vscode.Uri): AlignedText {
+export function renderSide(model: PanelModel, layout: PairLayout, side: Side, uriOf: (doc: string) => vscode.Uri): AlignedText {
   const leftName = fileName(layout.left.path);
   const rightName = fileName(layout.right.path);
   const lines: string[] = [`Coverage Diff: ${leftName} in its own order ↔ ${rightName} rearranged to face it. ⟪…⟫ marks what one side lacks.`, ''];
   const sources: (LineSource | null)[] = [null, null];
-  const paragraph = (ref: ParagraphRef) => analysis.documents.find((d) => d.id === ref.doc)!.paragraphs[ref.paragraph]!;
-  const what = (ref: ParagraphRef) => {
-    const label = analysis.points.find((p) => p.docs.length > 1 && p.members.some((m) => m.doc === ref.doc && m.paragraph === ref.paragraph))?.label;
-    return label ?? opening(paragraph(ref).text);
-  };
+  const paragraph = (ref: ParagraphRef) => model.paragraph(ref)!;
+  const what = (ref: ParagraphRef) => model.sharedPointOf(ref)?.label ?? opening(paragraph(ref).text);
   for (const row of layout.rows) {
     const ref = side === 'left' ? row.left : row.right;
     let text: string;

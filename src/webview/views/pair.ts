@@ -76,7 +76,7 @@ function rowView(ctx: ViewContext, row: PairRow, leftName: string, rightName: st
   } else {
     const present = (row.left ?? row.right)!;
     const missingIn = row.left ? rightName : leftName;
-    const point = ctx.model.points.find((p) => p.docs.length > 1 && p.members.some((m) => m.doc === present.doc && m.paragraph === present.paragraph));
+    const point = ctx.model.sharedPointOf(present);
     const placeholder = cell([h('p', { class: 'placeholder' }, `not in ${missingIn}${point ? `: ${point.label}` : ''}`)], ' missing');
     const body = cell([refButton(ctx, present), h('p', { class: 'para-text' }, text(present))]);
     [left, right] = row.left ? [body, placeholder] : [placeholder, body];
