@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { analyze, InputError, renderMarkdown, toReportJson, VERSION } from '../core';
+import { InputError, renderMarkdown, toReportJson, VERSION } from '../core';
+import { join } from 'node:path';
 import { loadWordVectors } from '../node/assets';
+import { analyzeInParallel, PreparePool } from '../node/preparePool';
 import { readArticles } from './files';
 
 export const USAGE = `coverage-diff ${VERSION} — compare several articles on one story
@@ -69,7 +71,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (values.out) await guardOutput(values.out, articles.map((a) => a.path));
     const { vectors, problem } = loadWordVectors(io.packageRoot);
     if (problem) io.stderr(`coverage-diff: warning: ${problem}; matching exact words only\n`);
-    const analysis = analyze(articles, {}, { vectors });
+    // Many articles are read on the machine's other cores too (a few are read here, at once).
+    const pool = new PreparePool(join(io.packageRoot, 'dist', 'prepare-worker.js'));
+    const analysis = await analyzeInParallel(articles, {}, { vectors }, pool).finally(() => pool.close());
     const report = format === 'json' ? toReportJson(analysis, values.pretty) + '\n' : renderMarkdown(analysis) + '\n';
     if (values.out) {
       const { writeFile } = await import('node:fs/promises');

@@ -30,6 +30,11 @@ export class AnalysisCache {
     return a.document.id === id ? a : { ...a, document: { ...a.document, id } };
   }
 
+  /** Whether the article with this path and text is held (nothing is read or refreshed). */
+  has(path: string, text: string): boolean {
+    return this.articles.has(`${path}\u0000${text}`);
+  }
+
   /** Word alignments computed under one soft-matching floor (alignments depend on it). */
   alignments(floor: number): AlignmentStore {
     const key = floor.toFixed(4);

@@ -1,6 +1,7 @@
 /** The public API of the analysis core. Nothing here knows of VS Code, the DOM or Node. */
 export { analyze, analyzePrepared, prepareArticle, type PreparedArticle, type AnalysisResources } from './analyze';
 export { WordVectors } from './score/wordVectors';
+export type { ParagraphFeatures, WordToken } from './features';
 export { AnalysisCache } from './cache';
 export { TRAINED_MODEL, FEATURES, type ConfidenceModel, type FeatureName } from './score/model';
 export { DEFAULT_OPTIONS, resolveOptions, type AnalysisOptions } from './options';

@@ -1,4 +1,5 @@
 import type { Analysis, AnalysisOptions, ArticleInput, InputProblem } from '../core';
+import type { PackedArticle } from './packing';
 
 /** Messages from the host (the extension) to the analysis worker. */
 export type ToWorker = { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly ArticleInput[]; readonly options: Partial<AnalysisOptions> };
@@ -14,3 +15,11 @@ export interface WorkerData {
   /** The package root holding media/ (word vectors). */
   readonly packageRoot: string;
 }
+
+/** To a preparation helper: articles to segment and read. */
+export type ToPrepareWorker = { readonly type: 'prepare'; readonly id: number; readonly jobs: readonly { readonly input: ArticleInput; readonly id: string }[] };
+
+/** From a preparation helper. */
+export type FromPrepareWorker =
+  | { readonly type: 'prepared'; readonly id: number; readonly articles: PackedArticle[] }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly problem: InputProblem | null };

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze, InputError } from '../../src/core';
+import { prepareArticle } from '../../src/core';
 import { AnalysisCancelled, AnalysisClient } from '../../src/node/analysisClient';
+import { packArticle, unpackArticle } from '../../src/node/packing';
+import { analyzeInParallel, PreparePool } from '../../src/node/preparePool';
 import { FERRY, input, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
 /** The built worker (npm test builds first), as the extension starts it. */
@@ -23,6 +26,16 @@ describe('the analysis worker', () => {
     assert.deepEqual(problems, [], 'the worker found the word vectors');
   });
 
+  it('reads a large set on helper threads and still returns the same analysis as the core in process', async () => {
+    // Fourteen articles (past the pool's threshold), each fixture article retold with its own closing line.
+    const inputs = Array.from({ length: 14 }, (_, k) => {
+      const a = input(PORT_STRIKE[k % PORT_STRIKE.length]!);
+      return { path: `outlet-${k}-${a.path}`, text: `${a.text}\nUpdate ${k + 1}: the desk adds note number ${k + 1}.\n` };
+    });
+    const fromWorker = await client.analyze(inputs).result;
+    assert.equal(JSON.stringify(fromWorker), JSON.stringify(analyze(inputs, {}, { vectors: shippedVectors() })));
+  });
+
   it('reports bad input as an InputError', async () => {
     await assert.rejects(client.analyze([input(FERRY[0]!)]).result, (e) => e instanceof InputError && e.problem === 'too-few-articles');
   });
@@ -34,5 +47,36 @@ describe('the analysis worker', () => {
     await assert.rejects(running.result, (e) => e instanceof AnalysisCancelled);
     const next = await client.analyze(FERRY.map(input)).result;
     assert.equal(next.documents.length, 3);
+  });
+});
+
+describe('the preparation helpers', () => {
+  const pool = new PreparePool(join(REPO, 'dist', 'prepare-worker.js'), 1);
+  after(() => pool.close());
+
+  it('carry a prepared article across threads unchanged (tokens packed in columns)', () => {
+    const a = input(PORT_STRIKE[0]!);
+    const prepared = prepareArticle(a, 'd0');
+    assert.ok(prepared.features.some((f) => f.tokens.length), 'the fixture has tokens');
+    assert.deepEqual(unpackArticle(structuredClone(packArticle(prepared))), prepared);
+  });
+
+  it('give the same analysis as one thread, and the same error for too few articles', async () => {
+    const inputs = Array.from({ length: 13 }, (_, k) => {
+      const a = input(FERRY[k % FERRY.length]!);
+      return { path: `copy-${k}-${a.path}`, text: a.text };
+    });
+    const vectors = shippedVectors();
+    const parallel = await analyzeInParallel(inputs, {}, { vectors }, pool);
+    assert.equal(JSON.stringify(parallel), JSON.stringify(analyze(inputs, {}, { vectors })));
+    await assert.rejects(analyzeInParallel([input(FERRY[0]!)], {}, { vectors }, pool), (e) => e instanceof InputError && e.problem === 'too-few-articles');
+  });
+
+  it('read everything on the calling thread when the helper script is missing', async () => {
+    const missing = new PreparePool(join(REPO, 'dist', 'no-such-helper.js'), 1);
+    assert.equal(missing.size, 0);
+    const inputs = Array.from({ length: 12 }, (_, k) => ({ ...input(FERRY[k % FERRY.length]!), path: `copy-${k}.txt` }));
+    const vectors = shippedVectors();
+    assert.equal(JSON.stringify(await analyzeInParallel(inputs, {}, { vectors }, missing)), JSON.stringify(analyze(inputs, {}, { vectors })));
   });
 });

@@ -147,8 +147,8 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   const [fa, fb] = [ctx.features(a), ctx.features(b)];
   const [ta, tb] = [ctx.paragraph(a).text, ctx.paragraph(b).text];
   const [na, nb] = [ctx.names(a), ctx.names(b)];
-  const wa = around(fa, x, ta, na);
-  const wb = around(fb, y, tb, nb);
+  const wa = aroundOnce(ctx, fa, x, ta, na);
+  const wb = aroundOnce(ctx, fb, y, tb, nb);
   const words = ctx.input.words;
   if (!wa.lemmas.length || !wb.lemmas.length) return false;
   // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ more.
@@ -169,6 +169,17 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
     if (!wa.head || !wb.head || words.similarity(wa.head, wb.head) < SAME_HEAD) return false;
   }
   return true;
+}
+
+type Around = ReturnType<typeof around>;
+/** A number's surroundings depend on its paragraph alone, and one paragraph meets many others in a large set. */
+const aroundMemo = new WeakMap<DetectContext, WeakMap<NumberFeature, Around>>();
+function aroundOnce(ctx: DetectContext, f: ParagraphFeatures, n: NumberFeature, text: string, reliable: readonly NameMention[]): Around {
+  let memo = aroundMemo.get(ctx);
+  if (!memo) aroundMemo.set(ctx, (memo = new WeakMap()));
+  let w = memo.get(n);
+  if (!w) memo.set(n, (w = around(f, n, text, reliable)));
+  return w;
 }
 
 /** The content lemmas within NUMBER_WINDOW words of a number (its sentence only), what it counts "of", and names near it. */

@@ -2,6 +2,11 @@ import type { NameMention, ParagraphFeatures, WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import { NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point } from '../types';
 
+/** String orders as localeCompare gives them, from one collator each (localeCompare builds one per call). */
+export const TEXT_ORDER = new Intl.Collator();
+/** Ids with numbers in them in numeric order: p2 before p10. */
+export const ID_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 /** Everything the detectors read: the aligned articles, plain data plus a word matcher. */
 export interface DetectInput {
   readonly documents: readonly DocumentReport[];

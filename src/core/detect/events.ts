@@ -53,12 +53,17 @@ export function findOtherEvents(ctx: DetectContext): OtherEvent[] {
   const shared = new Map(docs.map((d) => [d.id, sharedShare(ctx, d.id)]));
   const coordinatesOf = new Map(docs.map((d) => [d.id, coordinates(ctx, d.id, opening.get(d.id)!)]));
   const datesOf = new Map(docs.map((d) => [d.id, articleDates(ctx, d.id, opening.get(d.id)!)]));
+  // How many articles carry each name key or date; "elsewhere" is then a count above the article's own.
+  const keysOf = new Map(docs.map((d) => [d.id, new Set(allKeys(ctx, d.id))]));
+  const articlesWith = new Map<string, number>();
+  for (const keys of keysOf.values()) for (const k of keys) articlesWith.set(k, (articlesWith.get(k) ?? 0) + 1);
   const out: OtherEvent[] = [];
   for (const d of docs) {
     const median = medianOf(docs.filter((o) => o.id !== d.id).map((o) => shared.get(o.id)!));
-    const own = shared.get(d.id)!;
-    const elsewhere = new Set(docs.filter((o) => o.id !== d.id).flatMap((o) => allKeys(ctx, o.id)));
-    const mine = coordinatesOf.get(d.id)!.filter((c) => !c.keys.some((k) => elsewhere.has(k)));
+    const ownShare = shared.get(d.id)!;
+    const own = keysOf.get(d.id)!;
+    const elsewhere = (k: string) => (articlesWith.get(k) ?? 0) > (own.has(k) ? 1 : 0);
+    const mine = coordinatesOf.get(d.id)!.filter((c) => !c.keys.some(elsewhere));
     // One entry per name ("Aldo Ferri", later "Ferri"), the fullest form first met.
     const byIdentity = new Map<string, string>();
     for (const c of mine) {
@@ -69,7 +74,7 @@ export function findOtherEvents(ctx: DetectContext): OtherEvent[] {
     const dated = mine.some((c) => c.keys.some((k) => k.startsWith('date:')));
     // Its own full dates (byline, dateline, opening) months from every date the others give: another time.
     const distant = farFromOthers(datesOf.get(d.id)!, docs.filter((o) => o.id !== d.id).map((o) => datesOf.get(o.id)!));
-    const fewer = (max: number, ratio: number) => own <= max && own <= ratio * median;
+    const fewer = (max: number, ratio: number) => ownShare <= max && ownShare <= ratio * median;
     const evidence =
       // Opens on other news, with names or dates of its own, and shares little with the rest.
       (!opensOnMain(d.id) && distinct.length >= MIN_COORDINATES && fewer(SHARED_MAX, SHARED_RATIO)) ||
@@ -79,7 +84,7 @@ export function findOtherEvents(ctx: DetectContext): OtherEvent[] {
       (!!distant && distinct.length >= 1 && fewer(DISTANT_SHARED_MAX, DISTANT_SHARED_RATIO));
     if (!evidence) continue;
     const coordinates = distant && !distinct.includes(distant) ? [distant, ...distinct] : distinct;
-    out.push({ doc: d.id, evidence: opening.get(d.id)!, coordinates, sharedShare: rounded(own, 3), othersSharedShare: rounded(median, 3) });
+    out.push({ doc: d.id, evidence: opening.get(d.id)!, coordinates, sharedShare: rounded(ownShare, 3), othersSharedShare: rounded(median, 3) });
   }
   // More than half the articles "elsewhere" means no common event to differ from.
   return out.length * 2 < docs.length ? out : [];

@@ -1,6 +1,6 @@
 import type { NameMention, NumberFeature } from '../features';
 import type { Emphasis, MissingFact, Omission, ParagraphRef, Point } from '../types';
-import { rounded, type DetectContext } from './context';
+import { ID_ORDER, rounded, TEXT_ORDER, type DetectContext } from './context';
 import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
 
 /** Two renderings of a quotation are the same quote when the shorter's words are this much in the longer. */
@@ -36,7 +36,7 @@ export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[],
       if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source, carriers: carriers.length, weight });
     }
   }
-  return out.sort((a, b) => b.weight - a.weight || a.doc.localeCompare(b.doc) || a.point.localeCompare(b.point, undefined, { numeric: true }));
+  return out.sort((a, b) => b.weight - a.weight || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
 }
 
 function mostProminent(point: Point, carriers: readonly string[], rows: ReadonlyMap<string, Emphasis>): ParagraphRef {
@@ -169,6 +169,6 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
   return facts
     .filter((f) => f.kind !== 'name' || !attributed.has(`${f.doc}\u0000${f.point}\u0000${f.text}`))
     .map(({ carriersOf, ...f }) => ({ ...f, carriers: carriersOf.size }))
-    .sort((a, b) => b.carriers - a.carriers || a.doc.localeCompare(b.doc) || a.point.localeCompare(b.point, undefined, { numeric: true }));
+    .sort((a, b) => b.carriers - a.carriers || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
 }
 

@@ -1,6 +1,6 @@
 import type { WordToken } from '../features';
 import type { ArticleProfile, FrameShare, Tone } from '../types';
-import { rounded, type DetectContext } from './context';
+import { rounded, TEXT_ORDER, type DetectContext } from './context';
 import { FRAMES } from './lexicon/frames';
 import { ATTRIBUTION_VERBS, EVALUATIVE, HEDGE_PHRASES, HEDGES, LOADED_LABELS } from './lexicon/words';
 
@@ -112,6 +112,6 @@ class Counter {
   }
 
   top(n: number): string[] {
-    return [...this.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([w]) => w);
+    return [...this.counts].sort((a, b) => b[1] - a[1] || TEXT_ORDER.compare(a[0], b[0])).slice(0, n).map(([w]) => w);
   }
 }

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { WordToken } from '../features';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, Substitution, TextRange } from '../types';
-import { uniqueRefs, rounded, type DetectContext } from './context';
+import { uniqueRefs, rounded, TEXT_ORDER, type DetectContext } from './context';
 import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from './lexicon/words';
 
 /** Outside the curated wordings, two nouns or two verbs name the same thing when their vectors are this similar. */
@@ -10,7 +10,7 @@ const PLAIN_REFERENT = 0.7;
 /** A substitution found through word vectors sits in a run of at most this many words on each side… */
 const PLAIN_RUN = 3;
 /** The most aligned pairs whose words are compared (the best-scored first): bounds the cost in large sets. */
-const MAX_PAIRS = 1_000;
+const MAX_PAIRS = 400;
 const PAIRS_PER_ARTICLE = 40;
 /** The most wording findings reported. */
 const MAX_FINDINGS = 8;
@@ -244,7 +244,7 @@ function wordingFindings(ctx: DetectContext, substitutions: readonly Substitutio
     // Each article's usual word for the thing; articles that agree are listed together.
     const byLemma = new Map<string, { docs: string[]; range: TextRange }>();
     for (const [doc, words] of g.byDoc) {
-      const [lemma, usage] = [...words].sort((x, y) => y[1].count - x[1].count || x[0].localeCompare(y[0]))[0]!;
+      const [lemma, usage] = [...words].sort((x, y) => y[1].count - x[1].count || TEXT_ORDER.compare(x[0], y[0]))[0]!;
       const entry = byLemma.get(lemma) ?? byLemma.set(lemma, { docs: [], range: usage.range }).get(lemma)!;
       entry.docs.push(doc);
       if (isTitleText(ctx, entry.range) && !isTitleText(ctx, usage.range)) entry.range = usage.range;
@@ -253,7 +253,7 @@ function wordingFindings(ctx: DetectContext, substitutions: readonly Substitutio
     const lemmas = [...byLemma.keys()];
     const judgedWord = lemmas.find((l) => isJudged(l, g.verbs));
     if (!judgedWord && !g.lexicon && g.count < 2) continue;
-    const variants = [...byLemma].sort((x, y) => y[1].docs.length - x[1].docs.length || x[0].localeCompare(y[0]));
+    const variants = [...byLemma].sort((x, y) => y[1].docs.length - x[1].docs.length || TEXT_ORDER.compare(x[0], y[0]));
     const list = variants.map(([, v]) => `“${v.range.text.toLowerCase()}” (${v.docs.map((d) => baseName(ctx.doc(d).path)).join(', ')})`).join(', ');
     const spans = variants.flatMap(([lemma]) => [...g.byDoc].filter(([, words]) => words.has(lemma)).map(([, words]) => words.get(lemma)!.range));
     out.push({

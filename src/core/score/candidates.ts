@@ -38,15 +38,19 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
       list.push(i);
     }
   });
-  const idf = (k: string) => Math.log((1 + n) / (1 + (postings.get(k)?.length ?? 0)));
+  const idfOf = new Map<string, number>();
+  for (const [k, list] of postings) idfOf.set(k, Math.log((1 + n) / (1 + list.length)));
+  const idf = (k: string) => idfOf.get(k)!;
   const score = new Float64Array(n);
   const docOf = Int32Array.from(units, (u) => u.doc);
   const seen = new Set<number>();
   const radix = 2 ** Math.ceil(Math.log2(n + 1));
   for (let i = 0; i < n; i++) {
-    const keys = keysOf[i]!.filter((k) => (postings.get(k)?.length ?? 0) > 1)
-      .sort((a, b) => idf(b) - idf(a))
-      .slice(0, options.termsPerUnit);
+    const keys = keysOf[i]!.filter((k) => postings.get(k)!.length > 1)
+      .map((k) => ({ k, w: idf(k) }))
+      .sort((a, b) => b.w - a.w)
+      .slice(0, options.termsPerUnit)
+      .map((e) => e.k);
     const touched: number[] = [];
     for (const k of keys) {
       const list = postings.get(k)!;

@@ -106,8 +106,17 @@ export class SoftMatcher {
 
   similarity(a: TermBag, b: TermBag): number {
     if (!a.total || !b.total) return 0;
-    return SoftMatcher.score(a, b, this.align(a, b));
+    // Scratch rows reused across calls: a large set scores hundreds of thousands of pairs.
+    if (this.scratchFrom.length < a.terms.length) this.scratchFrom = new Float32Array(a.terms.length * 2);
+    if (this.scratchTo.length < b.terms.length) this.scratchTo = new Float32Array(b.terms.length * 2);
+    const from = this.scratchFrom.subarray(0, a.terms.length).fill(0);
+    const to = this.scratchTo.subarray(0, b.terms.length).fill(0);
+    this.match(a, b, from, to);
+    return SoftMatcher.score(a, b, { from, to });
   }
+
+  private scratchFrom = new Float32Array(64);
+  private scratchTo = new Float32Array(64);
 
   /**
    * Weighted share of `from` that `to` covers. `withinClasses` compares a word only with the other side's words of

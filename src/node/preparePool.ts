@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzePrepared, prepareArticle, type Analysis, type AnalysisCache, type AnalysisOptions, type AnalysisResources, type ArticleInput, type PreparedArticle } from '../core';
+import { InputError } from '../core';
+import { unpackArticle } from './packing';
+import type { FromPrepareWorker, ToPrepareWorker } from './workerProtocol';
+
+/** Below this many articles to read, the copy to and from a helper thread costs more than it saves. */
+const MIN_PARALLEL = 12;
+
+/**
+ * Helper threads that segment articles and read their features (the per-article stages, a third of a large
+ * analysis) while the calling thread reads its own share. Started on first use, kept for later analyses.
+ */
+export class PreparePool {
+  private readonly workers: Worker[] = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (p: PreparedArticle[]) => void; reject: (e: Error) => void }>();
+
+  constructor(
+    /** The helper script: dist/prepare-worker.js (or its TypeScript source under tsx, with execArgv). */
+    private readonly workerFile: string,
+    size = Math.max(0, Math.min(4, availableParallelism() - 1)),
+    private readonly execArgv?: string[],
+  ) {
+    // Without the helper script (a partial install), everything is read on the calling thread.
+    this.size = existsSync(workerFile) ? size : 0;
+  }
+
+  /** How many helper threads it uses (0: none). */
+  readonly size: number;
+
+  /** Reads every article, a share in each helper and the rest here; results in input order. */
+  async prepare(jobs: readonly { input: ArticleInput; id: string }[]): Promise<PreparedArticle[]> {
+    if (this.size === 0 || jobs.length < MIN_PARALLEL) return jobs.map((j) => prepareArticle(j.input, j.id));
+    // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
+    const total = jobs.reduce((s, j) => s + j.input.text.length, 0);
+    const parts = this.size + 1;
+    const bounds: number[] = [0];
+    let acc = 0;
+    jobs.forEach((j, k) => {
+      acc += j.input.text.length;
+      if (bounds.length < parts && acc >= (total * bounds.length) / parts) bounds.push(k + 1);
+    });
+    while (bounds.length < parts) bounds.push(jobs.length);
+    bounds.push(jobs.length);
+    // A helper that cannot start or dies leaves its share to this thread: slower, never wrong.
+    const remote = Array.from({ length: this.size }, (_, w) => {
+      const share = jobs.slice(bounds[w]!, bounds[w + 1]!);
+      return this.run(w, share).catch((e: unknown) => {
+        if (e instanceof InputError) throw e;
+        return share.map((j) => prepareArticle(j.input, j.id));
+      });
+    });
+    const local = jobs.slice(bounds[this.size]!).map((j) => prepareArticle(j.input, j.id));
+    return [...(await Promise.all(remote)).flat(), ...local];
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers.length = 0;
+    for (const p of this.pending.values()) p.reject(new Error('the preparation threads were closed'));
+    this.pending.clear();
+  }
+
+  private run(w: number, jobs: readonly { input: ArticleInput; id: string }[]): Promise<PreparedArticle[]> {
+    if (!jobs.length) return Promise.resolve([]);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker(w).postMessage({ type: 'prepare', id, jobs } satisfies ToPrepareWorker);
+    });
+  }
+
+  private worker(w: number): Worker {
+    let worker = this.workers[w];
+    if (worker) return worker;
+    worker = new Worker(this.workerFile, this.execArgv ? { execArgv: this.execArgv } : {});
+    worker.unref();
+    worker.on('message', (m: FromPrepareWorker) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.type === 'prepared') p.resolve(m.articles.map(unpackArticle));
+      else p.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
+    });
+    worker.on('error', (e) => {
+      // A helper that dies fails what it was doing; the next analysis starts a fresh one.
+      if (this.workers[w] === worker) this.workers[w] = undefined as unknown as Worker;
+      for (const [id, p] of this.pending) {
+        this.pending.delete(id);
+        p.reject(e);
+      }
+    });
+    this.workers[w] = worker;
+    return worker;
+  }
+}
+
+/**
+ * `analyze` with the per-article stages spread over the pool's threads: articles the cache already holds are
+ * reused, the others are read in parallel, then the comparison stages run here. Same result as `analyze`.
+ */
+export async function analyzeInParallel(
+  inputs: readonly ArticleInput[],
+  options: Partial<AnalysisOptions>,
+  resources: AnalysisResources,
+  pool: PreparePool,
+): Promise<Analysis> {
+  if (inputs.length < 2) throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
+  const t0 = Date.now();
+  const cache = resources.cache;
+  const ids = inputs.map((_, i) => `d${i}`);
+  const missing = inputs.map((input, index) => ({ input, id: ids[index]!, index })).filter((j) => !cache?.has(j.input.path, j.input.text));
+  const fresh = new Map<number, PreparedArticle>();
+  (await pool.prepare(missing)).forEach((a, k) => fresh.set(missing[k]!.index, a));
+  const prepared = inputs.map((input, i) => {
+    const made = fresh.get(i);
+    if (!cache) return made ?? prepareArticle(input, ids[i]!);
+    return cache.article(input.path, input.text, ids[i]!, () => made ?? prepareArticle(input, ids[i]!));
+  });
+  resources.onStage?.('prepare', Date.now() - t0);
+  return analyzePrepared(prepared, options, resources);
+}
