@@ -2,6 +2,7 @@ import { align } from './align';
 import { buildPoints } from './align/points';
 import type { AnalysisCache } from './cache';
 import { detect } from './detect';
+import { articleVoice, type ArticleVoice } from './detect/profile';
 import { InputError } from './errors';
 import { articleFeatures, type ParagraphFeatures } from './features';
 import { baseName, formatOf } from './load/format';
@@ -18,6 +19,8 @@ import { VERSION } from './version';
 export interface PreparedArticle {
   readonly document: DocumentReport;
   readonly features: readonly ParagraphFeatures[];
+  /** Its tone and frames (they depend on the article alone). */
+  readonly voice: ArticleVoice;
 }
 
 /** Shared, read-only aids the host loads once (the core cannot read files), and an optional cache. */
@@ -57,7 +60,7 @@ export function prepareArticle(input: ArticleInput, id: string): PreparedArticle
   const headline = paragraphs.find((p) => p.kind === 'headline');
   const firstContent = paragraphs.find((p) => !NOT_CONTENT_KINDS.has(p.kind));
   const title = headline?.text ?? (firstContent ? openingWords(firstContent.text) : baseName(input.path));
-  return { document: { id, path: input.path, title, format, words, paragraphs }, features };
+  return { document: { id, path: input.path, title, format, words, paragraphs }, features, voice: articleVoice({ paragraphs, words }, features) };
 }
 
 /** The whole pipeline: load → segment → features → score → align → detect → one Analysis. */
@@ -111,6 +114,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
       pairs: alignment.pairs,
       mainPoint,
       words: wordMatcherOf(set),
+      voices: articles.map((a) => a.voice),
       bestMatch: bestMatchOf(alignment.bestMatch, set.units, docIds),
     }),
   );

@@ -5,6 +5,9 @@ export interface Edge {
   readonly weight: number;
 }
 
+/** From this size on, a cluster's larger neighbours are found through the set of large clusters. */
+const LARGE = 16;
+
 interface Link {
   sum: number;
   count: number;
@@ -53,6 +56,8 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     if (best >= 0 && value >= threshold) heap.push({ value, x, y: best, vx: version[x]! });
   };
   for (let x = 0; x < n; x++) refresh(x);
+  /** Alive clusters of LARGE members or more. */
+  const large = new Set<number>();
   for (;;) {
     const top = heap.pop();
     if (!top) break;
@@ -60,25 +65,44 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     if (!alive[x] || !alive[y] || version[x] !== top.vx || bestOf[x] !== y) continue;
     // Merge the smaller cluster into the larger one.
     const [keep, drop] = members[x]!.length >= members[y]!.length ? [x, y] : [y, x];
+    const keptSize = members[keep]!.length;
     for (const m of members[drop]!) members[keep]!.push(m);
     members[drop] = [];
     alive[drop] = 0;
     links[keep]!.delete(drop);
-    const touched: number[] = [];
+    const changed: number[] = [];
     for (const [z, l] of links[drop]!) {
       if (z === keep) continue;
       addLink(links[keep]!, z, l.sum, l.count);
       const back = links[z]!;
       back.delete(drop);
       addLink(back, keep, l.sum, l.count);
+      changed.push(z);
     }
     links[drop] = new Map();
     refresh(keep);
-    // A neighbour whose best was one of the two, or who now links better to the merged cluster, looks again.
-    for (const [z, l] of links[keep]!) {
+    // A neighbour whose best was one of the two, or who now links better to the merged cluster, looks again. Only
+    // two kinds of neighbour can need it: the dropped cluster's (their link to the merged one changed), and those
+    // larger than the kept cluster was (the linkage discount reads the smaller size, which just grew). For every
+    // other neighbour nothing it can see changed, and its queued best is still valid.
+    const touched: number[] = [];
+    const check = (z: number, l: Link) => {
       if (bestOf[z] === keep || bestOf[z] === drop) touched.push(z);
       else if (linkage(z, keep, l) > bestValue[z]!) touched.push(z);
+    };
+    const keepLinks = links[keep]!;
+    for (const z of changed) check(z, keepLinks.get(z)!);
+    if (keptSize < LARGE) {
+      for (const [z, l] of keepLinks) if (members[z]!.length > keptSize) check(z, l);
+    } else {
+      // Few clusters are larger than a large one: look them up instead of scanning its many neighbours.
+      for (const z of large) if (z !== keep && members[z]!.length > keptSize) {
+        const l = keepLinks.get(z);
+        if (l) check(z, l);
+      }
     }
+    if (members[keep]!.length >= LARGE) large.add(keep);
+    large.delete(drop);
     for (const z of touched) refresh(z);
   }
   const clusters: number[][] = [];

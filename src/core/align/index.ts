@@ -75,18 +75,24 @@ export function align(
   });
   const bestTo = new Float64Array(scored.length * 2); // [k*2]: best of unit i in doc(j); [k*2+1]: best of j in doc(i)
   const bestMatch = new Float64Array(n);
+  // Per other article, the unit's best similarity: a scratch row over articles, cleared after each unit.
+  const bestByDoc = new Float64Array(docIds.length);
   byUnit.forEach((list, u) => {
-    const best = new Map<number, number>();
     for (const k of list) {
       const p = scored[k]!;
       const other = units[p.i === u ? p.j : p.i]!.doc;
-      best.set(other, Math.max(best.get(other) ?? 0, p.similarity));
+      if (p.similarity > bestByDoc[other]!) bestByDoc[other] = p.similarity;
     }
     for (const k of list) {
       const p = scored[k]!;
-      bestTo[k * 2 + (p.i === u ? 0 : 1)] = best.get(units[p.i === u ? p.j : p.i]!.doc)!;
+      bestTo[k * 2 + (p.i === u ? 0 : 1)] = bestByDoc[units[p.i === u ? p.j : p.i]!.doc]!;
     }
-    for (const s of best.values()) bestMatch[u] = Math.max(bestMatch[u]!, s);
+    for (const k of list) {
+      const p = scored[k]!;
+      const other = units[p.i === u ? p.j : p.i]!.doc;
+      if (bestByDoc[other]! > bestMatch[u]!) bestMatch[u] = bestByDoc[other]!;
+      bestByDoc[other] = 0;
+    }
   });
   const compiled = compile(model);
   const scratch = new Float64Array(FEATURES.length);

@@ -72,7 +72,7 @@ function comparablePairs(ctx: DetectContext, otherEvents: ReadonlySet<string>): 
     const [x, y] = a.doc < b.doc || (a.doc === b.doc && a.paragraph < b.paragraph) ? [a, b] : [b, a];
     out.set(`${key(x)}|${key(y)}`, [x, y]);
   };
-  for (const p of [...ctx.input.pairs].sort((x, y) => y.score - x.score)) {
+  for (const p of ctx.pairsByScore()) {
     if (out.size >= MAX_COMPARED) break;
     note(p.a, p.b);
   }

@@ -1,5 +1,6 @@
 import type { NameMention, ParagraphFeatures, WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
+import type { ArticleVoice } from './profile';
 import { NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point } from '../types';
 
 /** String orders as localeCompare gives them, from one collator each (localeCompare builds one per call). */
@@ -19,6 +20,8 @@ export interface DetectInput {
   /** A paragraph's best similarity to any paragraph of another article, in [0, 1] (0 when it takes no part). */
   readonly bestMatch: (ref: ParagraphRef) => number;
   readonly words: WordMatcher;
+  /** Each article's tone and frames, when they were read as it was prepared (else the profile detector reads them). */
+  readonly voices?: readonly ArticleVoice[];
 }
 
 /** Lookups over a DetectInput that every detector needs. */
@@ -28,12 +31,19 @@ export class DetectContext {
   private readonly reliableNames = new Map<string, readonly NameMention[]>();
   private readonly midSentence = new Map<string, ReadonlySet<string>>();
   private readonly prose = new Map<string, ReadonlySet<string>>();
+  private byScore: readonly Pair[] | null = null;
   readonly pointById: ReadonlyMap<string, Point>;
 
   constructor(readonly input: DetectInput) {
     this.docIndex = new Map(input.documents.map((d, i) => [d.id, i]));
     this.pointById = new Map(input.points.map((p) => [p.id, p]));
     for (const p of input.points) for (const m of p.members) (this.pointsByParagraph.get(key(m)) ?? this.pointsByParagraph.set(key(m), []).get(key(m))!).push(p.id);
+  }
+
+  /** The accepted pairs, best-scored first (ties in report order); sorted once for every detector that reads them so. */
+  pairsByScore(): readonly Pair[] {
+    this.byScore ??= [...this.input.pairs].sort((x, y) => y.score - x.score);
+    return this.byScore;
   }
 
   get documents(): readonly DocumentReport[] {

@@ -82,14 +82,25 @@ function quotedWords(f: ParagraphFeatures): number {
  */
 function headlineClauses(ctx: DetectContext): Set<string> {
   const out = new Set<string>();
+  // Each article's members per point, in point order, in one pass (not one pass over every point per article).
+  const membersOf = new Map<string, Map<string, ParagraphRef[]>>();
+  for (const point of ctx.input.points) {
+    for (const m of point.members) {
+      let byPoint = membersOf.get(m.doc);
+      if (!byPoint) membersOf.set(m.doc, (byPoint = new Map()));
+      let list = byPoint.get(point.id);
+      if (!list) byPoint.set(point.id, (list = []));
+      list.push(m);
+    }
+  }
   for (const doc of ctx.documents) {
     const titles = doc.paragraphs.filter(isTitle);
     if (!titles.length) continue;
     // Lemmas of each point this article carries, from its paragraphs below the headline.
     const lemmasOf = new Map<string, string[]>();
-    for (const point of ctx.input.points) {
-      const body = point.members.filter((m) => m.doc === doc.id && !isTitle(doc.paragraphs[m.paragraph]!));
-      if (body.length) lemmasOf.set(point.id, body.flatMap((m) => ctx.features(m).lemmas));
+    for (const [id, members] of membersOf.get(doc.id) ?? []) {
+      const body = members.filter((m) => !isTitle(doc.paragraphs[m.paragraph]!));
+      if (body.length) lemmasOf.set(id, body.flatMap((m) => ctx.features(m).lemmas));
     }
     for (const title of titles) {
       const ref: ParagraphRef = { doc: doc.id, paragraph: title.index };
@@ -215,11 +226,32 @@ export function emphasisFindings(
   }
   // Frames: the angle an article takes, over all its points.
   const frameShare = new Map(profiles.map((p) => [p.doc, new Map(p.frames.map((f) => [f.frame, f]))]));
+  const shareOf = (doc: string, frame: string) => frameShare.get(doc)?.get(frame)?.share ?? 0;
+  // Per frame, its two largest shares over all articles: "the most any other article spends" without a scan per article.
+  const topTwo = new Map<string, { first: number; firstDoc: string | null; second: number }>();
+  for (const p of profiles) {
+    for (const f of p.frames) {
+      if (topTwo.has(f.frame)) continue;
+      let first = -Infinity;
+      let firstDoc: string | null = null;
+      let second = -Infinity;
+      for (const d of docs) {
+        const share = shareOf(d.id, f.frame);
+        if (share > first) {
+          second = first;
+          first = share;
+          firstDoc = d.id;
+        } else if (share > second) second = share;
+      }
+      topTwo.set(f.frame, { first, firstDoc, second });
+    }
+  }
   for (const x of docs) {
     for (const f of frameShare.get(x.id)?.values() ?? []) {
-      const otherShares = docs.filter((d) => d.id !== x.id).map((d) => frameShare.get(d.id)?.get(f.frame)?.share ?? 0);
-      const most = Math.max(...otherShares);
+      const top = topTwo.get(f.frame)!;
+      const most = top.firstDoc === x.id ? top.second : top.first;
       if (f.share < DWELL_SHARE || f.share < DWELL_RATIO * most || f.share - most < DWELL_MARGIN || !f.paragraphs.length) continue;
+      const otherShares = docs.filter((d) => d.id !== x.id).map((d) => shareOf(d.id, f.frame));
       const evidence = f.paragraphs.map((paragraph) => ({ doc: x.id, paragraph }));
       out.push({
         kind: 'emphasis',

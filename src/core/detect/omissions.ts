@@ -115,12 +115,11 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
     }),
   );
 
-  const out = new Map<string, MissingFact & { carriersOf: Set<string> }>();
-  const note = (fact: Omit<MissingFact, 'carriers'>, identity: string, from: string) => {
+  const out = new Map<string, MissingFact>();
+  /** One entry per article, point and fact, with how many articles state it (not who: that is an O(N) set each). */
+  const note = (fact: Omit<MissingFact, 'carriers'>, identity: string, carriers: number) => {
     const k = `${fact.doc}\u0000${fact.point}\u0000${fact.kind}\u0000${identity}`;
-    const existing = out.get(k);
-    if (existing) existing.carriersOf.add(from);
-    else out.set(k, { ...fact, carriers: 0, carriersOf: new Set([from]) });
+    if (!out.has(k)) out.set(k, { ...fact, carriers });
   };
 
   for (const point of ctx.input.points) {
@@ -152,7 +151,7 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
           if (has.numberKeys.has(num.key) || has.numberValues.has(num.value!) || has.numberUnits.has(`${num.type}:${num.unit}`)) continue;
         } else if (has.quotes.some((x) => quoteOverlap(x, fact.text) >= SAME_QUOTE)) continue;
         const src = docs.has(source.doc) && source.doc !== doc ? source : point.members.find((m) => m.doc !== doc && docs.has(m.doc))!;
-        for (const d of docs) if (d !== doc) note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src }, fact.identity, d);
+        note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src }, fact.identity, docs.size);
       }
     }
   }
@@ -168,7 +167,6 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
   const attributed = new Set(facts.filter((f) => f.kind === 'attribution').map((f) => `${f.doc}\u0000${f.point}\u0000${f.text}`));
   return facts
     .filter((f) => f.kind !== 'name' || !attributed.has(`${f.doc}\u0000${f.point}\u0000${f.text}`))
-    .map(({ carriersOf, ...f }) => ({ ...f, carriers: carriersOf.size }))
     .sort((a, b) => b.carriers - a.carriers || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
 }
 

@@ -1,5 +1,5 @@
-import type { WordToken } from '../features';
-import type { ArticleProfile, FrameShare, Tone } from '../types';
+import type { ParagraphFeatures, WordToken } from '../features';
+import { NOT_CONTENT_KINDS, type ArticleProfile, type DocumentReport, type FrameShare, type Paragraph, type Tone } from '../types';
 import { rounded, TEXT_ORDER, type DetectContext } from './context';
 import { FRAMES } from './lexicon/frames';
 import { ATTRIBUTION_VERBS, EVALUATIVE, HEDGE_PHRASES, HEDGES, LOADED_LABELS } from './lexicon/words';
@@ -9,25 +9,45 @@ const EXAMPLES = 4;
 /** A paragraph "carries" a frame when this share of its words goes to it. */
 const FRAME_PARAGRAPH_SHARE = 0.3;
 
-/** Tone and frames of every article. */
+/** Hedge phrases by their first word, in lexicon order (a token is checked only against phrases it can open). */
+const HEDGE_PHRASES_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const ph of HEDGE_PHRASES) {
+  const list = HEDGE_PHRASES_BY_FIRST.get(ph[0]!) ?? [];
+  list.push(ph);
+  HEDGE_PHRASES_BY_FIRST.set(ph[0]!, list);
+}
+/** The frames each cue word points to, in FRAMES order. */
+const FRAMES_BY_CUE = new Map<string, string[]>();
+for (const fr of FRAMES) for (const cue of fr.cues) (FRAMES_BY_CUE.get(cue) ?? FRAMES_BY_CUE.set(cue, []).get(cue)!).push(fr.id);
+const NONE: readonly string[] = [];
+
+/** An article's tone and frames: they depend on the article alone, so they are read when it is prepared. */
+export type ArticleVoice = Omit<ArticleProfile, 'doc'>;
+
+/** Tone and frames of every article (as prepared with it, or read now). */
 export function profileArticles(ctx: DetectContext): ArticleProfile[] {
-  return ctx.documents.map((d) => ({ doc: d.id, tone: toneOf(ctx, d.id), frames: framesOf(ctx, d.id) }));
+  return ctx.documents.map((d, i) => ({ doc: d.id, ...(ctx.input.voices?.[i] ?? articleVoice(d, ctx.input.features[i]!)) }));
+}
+
+/** Tone and frames of one article from its paragraphs and their features. */
+export function articleVoice(doc: Pick<DocumentReport, 'paragraphs' | 'words'>, features: readonly ParagraphFeatures[]): ArticleVoice {
+  const content = doc.paragraphs.filter((p) => !NOT_CONTENT_KINDS.has(p.kind) && p.kind !== 'heading');
+  return { tone: toneOf(content, features), frames: framesOf(doc, content, features) };
 }
 
 /**
  * The tone line: hedges, attributions and loaded words (labels and evaluative words) per 100 content words, and
  * the mean sentence sentiment wink-nlp reads.
  */
-export function toneOf(ctx: DetectContext, docId: string): Tone {
+function toneOf(content: readonly Paragraph[], features: readonly ParagraphFeatures[]): Tone {
   let words = 0;
   let sentimentSum = 0;
   let sentences = 0;
   const hedges = new Counter();
   const attributions = new Counter();
   const loaded = new Counter();
-  for (const p of ctx.contentParagraphs(docId)) {
-    const ref = { doc: docId, paragraph: p.index };
-    const f = ctx.features(ref);
+  for (const p of content) {
+    const f = features[p.index]!;
     words += f.tokens.length;
     for (const s of f.sentiments) {
       sentimentSum += s;
@@ -36,7 +56,7 @@ export function toneOf(ctx: DetectContext, docId: string): Tone {
     const text = (t: WordToken) => p.text.slice(t.start, t.end).toLowerCase();
     f.tokens.forEach((t, k) => {
       if (HEDGES.has(t.lemma)) hedges.add(text(t));
-      const phrase = HEDGE_PHRASES.find((ph) => ph.every((w, i) => f.tokens[k + i]?.lemma === w));
+      const phrase = HEDGE_PHRASES_BY_FIRST.get(t.lemma)?.find((ph) => ph.every((w, i) => f.tokens[k + i]?.lemma === w));
       if (phrase) hedges.add(phrase.join(' '));
       if (t.lemma in ATTRIBUTION_VERBS && (t.pos === 'VERB' || (t.lemma === 'according' && f.tokens[k + 1]?.lemma === 'to'))) attributions.add(text(t));
       if (t.lemma in LOADED_LABELS || EVALUATIVE.has(t.lemma)) loaded.add(text(t));
@@ -60,23 +80,20 @@ export function toneOf(ctx: DetectContext, docId: string): Tone {
  * Share of an article's content words spent on each frame: every sentence's words go to the frames whose cue
  * words it uses, in proportion to how many of each it has (a sentence with no cue goes to none).
  */
-export function framesOf(ctx: DetectContext, docId: string): FrameShare[] {
-  const doc = ctx.doc(docId);
+function framesOf(doc: Pick<DocumentReport, 'paragraphs' | 'words'>, content: readonly Paragraph[], features: readonly ParagraphFeatures[]): FrameShare[] {
   const total = new Map<string, number>();
   const byParagraph = new Map<string, Map<number, number>>();
-  for (const p of ctx.contentParagraphs(docId)) {
-    const f = ctx.features({ doc: docId, paragraph: p.index });
+  for (const p of content) {
+    const f = features[p.index]!;
     const sentences = new Map<number, WordToken[]>();
     for (const t of f.tokens) (sentences.get(t.sentence) ?? sentences.set(t.sentence, []).get(t.sentence)!).push(t);
     for (const tokens of sentences.values()) {
       const cues = new Map<string, number>();
       let all = 0;
       for (const t of tokens) {
-        for (const fr of FRAMES) {
-          if (fr.cues.has(t.lemma)) {
-            cues.set(fr.id, (cues.get(fr.id) ?? 0) + 1);
-            all++;
-          }
+        for (const id of FRAMES_BY_CUE.get(t.lemma) ?? NONE) {
+          cues.set(id, (cues.get(id) ?? 0) + 1);
+          all++;
         }
       }
       for (const [id, n] of cues) {

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { WordToken } from '../features';
 import { baseName } from '../load/format';
-import type { Finding, ParagraphRef, Substitution, TextRange } from '../types';
+import type { Finding, Pair, ParagraphRef, Substitution, TextRange } from '../types';
 import { uniqueRefs, rounded, TEXT_ORDER, type DetectContext } from './context';
 import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from './lexicon/words';
 
@@ -25,10 +25,12 @@ const MAX_FINDINGS = 8;
  * doubts or concedes) or recur become findings.
  */
 export function findWording(ctx: DetectContext, otherEvents: ReadonlySet<string>): { substitutions: Substitution[]; findings: Finding[] } {
-  const pairs = [...ctx.input.pairs]
-    .filter((p) => !otherEvents.has(p.a.doc) && !otherEvents.has(p.b.doc))
-    .sort((x, y) => y.score - x.score)
-    .slice(0, Math.min(MAX_PAIRS, PAIRS_PER_ARTICLE * ctx.documents.length));
+  const limit = Math.min(MAX_PAIRS, PAIRS_PER_ARTICLE * ctx.documents.length);
+  const pairs: Pair[] = [];
+  for (const p of ctx.pairsByScore()) {
+    if (pairs.length >= limit) break;
+    if (!otherEvents.has(p.a.doc) && !otherEvents.has(p.b.doc)) pairs.push(p);
+  }
   const substitutions: Substitution[] = [];
   for (const p of pairs) substitutions.push(...substitutionsOf(ctx, p.a, p.b));
   return { substitutions, findings: wordingFindings(ctx, substitutions) };

@@ -68,10 +68,15 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     // Best first (ties: lower index), by a native sort of packed keys: −score (to a millionth) and the index.
     const packed = new Float64Array(touched.length);
     touched.forEach((j, k) => (packed[k] = -Math.round(score[j]! * 1e6) * radix + j));
-    packed.sort();
+    // Only the head is usually read: select it and sort it alone; sort the rest only if the head runs out.
+    const head = Math.min(packed.length, HEAD_PER_KEPT * options.perUnit);
+    if (head < packed.length) selectSmallest(packed, head);
+    packed.subarray(0, head).sort();
     const perDoc = new Map<number, number>();
     let kept = 0;
-    for (const packedKey of packed) {
+    for (let k = 0; k < packed.length; k++) {
+      if (k === head) packed.subarray(head).sort();
+      const packedKey = packed[k]!;
       const j = ((packedKey % radix) + radix) % radix;
       if (kept >= options.perUnit) break;
       const d = docOf[j]!;
@@ -88,4 +93,38 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     for (const j of touched) score[j] = 0;
   }
   return out;
+}
+
+/** How many of a unit's best-scored candidates are put in order at first, per candidate it keeps. */
+const HEAD_PER_KEPT = 4;
+
+/** Reorders `a` so that its k smallest values come first (in no order): quickselect, median-of-three pivots. */
+function selectSmallest(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const pivot = median3(a[lo]!, a[mid]!, a[hi]!);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] ≤ pivot ≤ [i, hi]: keep the side that holds position k − 1.
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
+}
+
+function median3(x: number, y: number, z: number): number {
+  return x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
 }

@@ -30,13 +30,26 @@ export function wordMatcherOf(set: ProfileSet): WordMatcher {
     const distinct = new Set(terms);
     return { terms: distinct, bag: set.matcher.bag([...distinct], () => 1) };
   };
+  // Detectors ask about the same word lists many times (a headline clause against each point's words): the bags of
+  // a list are made once per list object.
+  const targets = new WeakMap<readonly string[], TermSet>();
+  const sources = new WeakMap<readonly string[], TermBag>();
   return {
     similarity: (a, b) => set.matcher.wordSimilarity(a, b),
     coverage: (from, to) => {
       const prepared = !Array.isArray(to);
-      const target = prepared ? (to as TermSet) : termSet(to as readonly string[]);
+      let target: TermSet;
+      if (prepared) target = to as TermSet;
+      else {
+        const list = to as readonly string[];
+        let cached = targets.get(list);
+        if (!cached) targets.set(list, (cached = termSet(list)));
+        target = cached;
+      }
       if (!from.length || !target.terms.size) return 0;
-      return set.matcher.coverage(set.matcher.bag(from, weight), target.bag!, prepared);
+      let bag = sources.get(from);
+      if (!bag) sources.set(from, (bag = set.matcher.bag(from, weight)));
+      return set.matcher.coverage(bag, target.bag!, prepared);
     },
     termSet,
     weight,
