@@ -10,7 +10,7 @@ const PLAIN_REFERENT = 0.7;
 /** A substitution found through word vectors sits in a run of at most this many words on each side… */
 const PLAIN_RUN = 3;
 /** The most aligned pairs whose words are compared (the best-scored first): bounds the cost in large sets. */
-const MAX_PAIRS = 400;
+const MAX_PAIRS = 200;
 const PAIRS_PER_ARTICLE = 40;
 /** The most wording findings reported. */
 const MAX_FINDINGS = 8;

@@ -64,13 +64,16 @@ function softScore(matcher: SoftMatcher, a: UnitProfile, b: UnitProfile, store?:
  * paragraph adds nothing; one shared rare name (df 2 of 100) gives ~0.7; two give ~0.9.
  */
 function rareOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, vocab: Vocabulary): { value: number; shared: string[] } {
-  if (!a.size || !b.size) return { value: 0, shared: [] };
+  if (!a.size || !b.size) return NOTHING_SHARED;
   let evidence = 0;
-  const shared: string[] = [];
+  let shared: string[] | null = null;
   for (const k of b) {
     if (!a.has(k)) continue;
     evidence += vocab.idf(k) - 1;
-    shared.push(k);
+    (shared ??= []).push(k);
   }
-  return { value: 1 - Math.exp(-evidence / 3), shared };
+  // Most pairs share nothing rare: they all get the one empty result (a large set scores hundreds of thousands).
+  return shared ? { value: 1 - Math.exp(-evidence / 3), shared } : NOTHING_SHARED;
 }
+
+const NOTHING_SHARED: { value: number; shared: string[] } = Object.freeze({ value: 0, shared: Object.freeze([]) as unknown as string[] });
