@@ -282,4 +282,6 @@ export interface AnalysisMeta {
   readonly thresholds: { readonly pair: number; readonly point: number };
   /** Candidate pairs scored (all cross-article pairs for small sets). */
   readonly candidates: number;
+  /** Threads that read the articles (1 unless a host spread the reading over helper threads). */
+  readonly readers?: number;
 }

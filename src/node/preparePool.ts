@@ -33,7 +33,12 @@ export class PreparePool {
 
   /** Reads every article, a share in each helper and the rest here; results in input order. */
   async prepare(jobs: readonly { input: ArticleInput; id: string }[]): Promise<PreparedArticle[]> {
-    if (this.size === 0 || jobs.length < MIN_PARALLEL) return jobs.map((j) => prepareArticle(j.input, j.id));
+    return (await this.prepareCounted(jobs)).articles;
+  }
+
+  /** As `prepare`, also saying how many threads read (1 when a helper failed and its share was read here). */
+  async prepareCounted(jobs: readonly { input: ArticleInput; id: string }[]): Promise<{ articles: PreparedArticle[]; readers: number }> {
+    if (this.size === 0 || jobs.length < MIN_PARALLEL) return { articles: jobs.map((j) => prepareArticle(j.input, j.id)), readers: 1 };
     // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
     const total = jobs.reduce((s, j) => s + j.input.text.length, 0);
     const parts = this.size + 1;
@@ -46,15 +51,17 @@ export class PreparePool {
     while (bounds.length < parts) bounds.push(jobs.length);
     bounds.push(jobs.length);
     // A helper that cannot start or dies leaves its share to this thread: slower, never wrong.
+    let readers = this.size + 1;
     const remote = Array.from({ length: this.size }, (_, w) => {
       const share = jobs.slice(bounds[w]!, bounds[w + 1]!);
       return this.run(w, share).catch((e: unknown) => {
         if (e instanceof InputError) throw e;
+        readers--;
         return share.map((j) => prepareArticle(j.input, j.id));
       });
     });
     const local = jobs.slice(bounds[this.size]!).map((j) => prepareArticle(j.input, j.id));
-    return [...(await Promise.all(remote)).flat(), ...local];
+    return { articles: [...(await Promise.all(remote)).flat(), ...local], readers };
   }
 
   close(): void {
@@ -114,12 +121,14 @@ export async function analyzeInParallel(
   const ids = inputs.map((_, i) => `d${i}`);
   const missing = inputs.map((input, index) => ({ input, id: ids[index]!, index })).filter((j) => !cache?.has(j.input.path, j.input.text));
   const fresh = new Map<number, PreparedArticle>();
-  (await pool.prepare(missing)).forEach((a, k) => fresh.set(missing[k]!.index, a));
+  const { articles: read, readers } = await pool.prepareCounted(missing);
+  read.forEach((a, k) => fresh.set(missing[k]!.index, a));
   const prepared = inputs.map((input, i) => {
     const made = fresh.get(i);
     if (!cache) return made ?? prepareArticle(input, ids[i]!);
     return cache.article(input.path, input.text, ids[i]!, () => made ?? prepareArticle(input, ids[i]!));
   });
   resources.onStage?.('prepare', Date.now() - t0);
-  return analyzePrepared(prepared, options, resources);
+  const analysis = analyzePrepared(prepared, options, resources);
+  return readers > 1 ? { ...analysis, meta: { ...analysis.meta, readers } } : analysis;
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, fingerprint, inWorkspace, openEditors, waitFor } from './helpers';
 
@@ -102,6 +105,37 @@ describe('Coverage Diff in a real VS Code', () => {
       outcome.analysis?.documents.map((d) => d.path.split('/').pop()),
       SAMPLES,
     );
+  });
+
+  it('compares a large set read on helper threads, with the same report as the CLI', async () => {
+    // Fourteen articles (a dozen or more are read on helper threads): the samples retold with a closing line each.
+    const dir = inWorkspace('large-set');
+    mkdirSync(dir.fsPath, { recursive: true });
+    const files = Array.from({ length: 14 }, (_, k) => {
+      const source = SAMPLES[k % SAMPLES.length]!;
+      const target = vscode.Uri.joinPath(dir, `${String(k).padStart(2, '0')}-${source.replace(/\.md$/, '.txt')}`);
+      writeFileSync(target.fsPath, `${readFileSync(inWorkspace(source).fsPath, 'utf8')}\nCorrection ${k + 1}: an earlier version misspelt a name.\n`);
+      return target;
+    });
+    try {
+      const outcome = await compare(files);
+      assert.equal(outcome.error, undefined);
+      const analysis = outcome.analysis as unknown as { documents: unknown[]; pairs: unknown[]; points: unknown[]; meta: { readers?: number } };
+      assert.equal(analysis.documents.length, 14);
+      if (availableParallelism() > 1) assert.equal(analysis.meta.readers, 2, 'the analysis worker read half of them on a helper thread');
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const cli = JSON.parse(
+        execFileSync(process.execPath, [join(extension.extensionPath, 'dist', 'cli.js'), 'analyze', ...files.map((f) => f.fsPath), '--format', 'json'], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        }),
+      ) as { pairs: unknown[]; points: unknown[] };
+      assert.ok(cli.pairs.length > 0);
+      assert.deepEqual(analysis.pairs, cli.pairs);
+      assert.deepEqual(analysis.points, cli.points);
+    } finally {
+      rmSync(dir.fsPath, { recursive: true, force: true });
+    }
   });
 
   it('refuses a single article with an error message, in the panel too, and writes nothing', async () => {
