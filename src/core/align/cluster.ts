@@ -8,11 +8,6 @@ export interface Edge {
 /** From this size on, a cluster's larger neighbours are found through the set of large clusters. */
 const LARGE = 16;
 
-interface Link {
-  sum: number;
-  count: number;
-}
-
 /**
  * Average-linkage agglomerative clustering on a sparse graph, cut at a threshold. The linkage of two clusters
  * is the mean weight of the edges observed between them, discounted when fewer edges were observed than the
@@ -24,16 +19,38 @@ interface Link {
  */
 export function averageLinkage(n: number, edges: readonly Edge[], threshold: number): number[][] {
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
-  const links: Map<number, Link>[] = Array.from({ length: n }, () => new Map());
+  // One record per linked pair of clusters (its weights' sum and count), shared by both clusters' maps:
+  // neighbour → record index. A merge updates a record once, not once per direction.
+  const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  let sums = new Float64Array(Math.max(16, edges.length));
+  let counts = new Int32Array(sums.length);
+  let records = 0;
   const alive = new Uint8Array(n).fill(1);
   for (const e of edges) {
     if (e.a === e.b) continue;
-    addLink(links[e.a]!, e.b, e.weight, 1);
-    addLink(links[e.b]!, e.a, e.weight, 1);
+    const known = links[e.a]!.get(e.b);
+    if (known !== undefined) {
+      sums[known] = sums[known]! + e.weight;
+      counts[known] = counts[known]! + 1;
+      continue;
+    }
+    if (records === sums.length) {
+      const grownSums = new Float64Array(records * 2);
+      grownSums.set(sums);
+      sums = grownSums;
+      const grownCounts = new Int32Array(records * 2);
+      grownCounts.set(counts);
+      counts = grownCounts;
+    }
+    sums[records] = e.weight;
+    counts[records] = 1;
+    links[e.a]!.set(e.b, records);
+    links[e.b]!.set(e.a, records);
+    records++;
   }
-  const linkage = (x: number, y: number, l: Link): number => {
+  const linkage = (x: number, y: number, r: number): number => {
     const smaller = Math.min(members[x]!.length, members[y]!.length);
-    return (l.sum / l.count) * Math.min(1, l.count / smaller);
+    return (sums[r]! / counts[r]!) * Math.min(1, counts[r]! / smaller);
   };
   const bestOf = new Int32Array(n).fill(-1);
   const bestValue = new Float64Array(n);
@@ -43,8 +60,8 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
   const refresh = (x: number) => {
     let best = -1;
     let value = -1;
-    for (const [y, l] of links[x]!) {
-      const v = linkage(x, y, l);
+    for (const [y, r] of links[x]!) {
+      const v = linkage(x, y, r);
       if (v > value || (v === value && y < best)) {
         value = v;
         best = y;
@@ -69,14 +86,21 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     for (const m of members[drop]!) members[keep]!.push(m);
     members[drop] = [];
     alive[drop] = 0;
-    links[keep]!.delete(drop);
+    const keepLinks = links[keep]!;
+    keepLinks.delete(drop);
     const changed: number[] = [];
-    for (const [z, l] of links[drop]!) {
+    for (const [z, r] of links[drop]!) {
       if (z === keep) continue;
-      addLink(links[keep]!, z, l.sum, l.count);
       const back = links[z]!;
       back.delete(drop);
-      addLink(back, keep, l.sum, l.count);
+      const shared = keepLinks.get(z);
+      if (shared !== undefined) {
+        sums[shared] = sums[shared]! + sums[r]!;
+        counts[shared] = counts[shared]! + counts[r]!;
+      } else {
+        keepLinks.set(z, r);
+        back.set(keep, r);
+      }
       changed.push(z);
     }
     links[drop] = new Map();
@@ -86,19 +110,18 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     // larger than the kept cluster was (the linkage discount reads the smaller size, which just grew). For every
     // other neighbour nothing it can see changed, and its queued best is still valid.
     const touched: number[] = [];
-    const check = (z: number, l: Link) => {
+    const check = (z: number, r: number) => {
       if (bestOf[z] === keep || bestOf[z] === drop) touched.push(z);
-      else if (linkage(z, keep, l) > bestValue[z]!) touched.push(z);
+      else if (linkage(z, keep, r) > bestValue[z]!) touched.push(z);
     };
-    const keepLinks = links[keep]!;
     for (const z of changed) check(z, keepLinks.get(z)!);
     if (keptSize < LARGE) {
-      for (const [z, l] of keepLinks) if (members[z]!.length > keptSize) check(z, l);
+      for (const [z, r] of keepLinks) if (members[z]!.length > keptSize) check(z, r);
     } else {
       // Few clusters are larger than a large one: look them up instead of scanning its many neighbours.
       for (const z of large) if (z !== keep && members[z]!.length > keptSize) {
-        const l = keepLinks.get(z);
-        if (l) check(z, l);
+        const r = keepLinks.get(z);
+        if (r !== undefined) check(z, r);
       }
     }
     if (members[keep]!.length >= LARGE) large.add(keep);
@@ -108,14 +131,6 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
   const clusters: number[][] = [];
   for (let x = 0; x < n; x++) if (alive[x]) clusters.push(members[x]!.sort((a, b) => a - b));
   return clusters.sort((a, b) => a[0]! - b[0]!);
-}
-
-function addLink(map: Map<number, Link>, to: number, sum: number, count: number): void {
-  const l = map.get(to);
-  if (l) {
-    l.sum += sum;
-    l.count += count;
-  } else map.set(to, { sum, count });
 }
 
 interface Entry {

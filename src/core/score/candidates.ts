@@ -28,39 +28,46 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (units[i]!.doc !== units[j]!.doc) out.push([i, j]);
     return out;
   }
-  // Postings: term → units that carry it (names count as terms too).
-  const postings = new Map<string, number[]>();
-  const keysOf = units.map((u) => [...new Set([...u.terms, ...[...u.names].map((k) => `name:${k}`)])]);
-  keysOf.forEach((keys, i) => {
-    for (const k of keys) {
-      let list = postings.get(k);
-      if (!list) postings.set(k, (list = []));
-      list.push(i);
+  // Postings: term → units that carry it (names count as terms too). Keys become numbers once, here.
+  const keyIds = new Map<string, number>();
+  const postings: number[][] = [];
+  const keysOf = units.map((u) => {
+    const ids: number[] = [];
+    for (const k of new Set([...u.terms, ...[...u.names].map((name) => `name:${name}`)])) {
+      let id = keyIds.get(k);
+      if (id === undefined) {
+        keyIds.set(k, (id = postings.length));
+        postings.push([]);
+      }
+      ids.push(id);
     }
+    return ids;
   });
-  const idfOf = new Map<string, number>();
-  for (const [k, list] of postings) idfOf.set(k, Math.log((1 + n) / (1 + list.length)));
-  const idf = (k: string) => idfOf.get(k)!;
+  keysOf.forEach((ids, i) => {
+    for (const id of ids) postings[id]!.push(i);
+  });
+  const idf = Float64Array.from(postings, (list) => Math.log((1 + n) / (1 + list.length)));
   const score = new Float64Array(n);
   const docOf = Int32Array.from(units, (u) => u.doc);
   const seen = new Set<number>();
   const radix = 2 ** Math.ceil(Math.log2(n + 1));
   for (let i = 0; i < n; i++) {
-    const keys = keysOf[i]!.filter((k) => postings.get(k)!.length > 1)
-      .map((k) => ({ k, w: idf(k) }))
-      .sort((a, b) => b.w - a.w)
-      .slice(0, options.termsPerUnit)
-      .map((e) => e.k);
+    // Its rarest keys that another unit shares (a stable sort: equal rarity keeps the unit's own order).
+    const keys = keysOf[i]!.filter((id) => postings[id]!.length > 1)
+      .sort((a, b) => idf[b]! - idf[a]!)
+      .slice(0, options.termsPerUnit);
     const touched: number[] = [];
-    for (const k of keys) {
-      const list = postings.get(k)!;
-      const w = idf(k);
+    const own = docOf[i]!;
+    for (const id of keys) {
+      const list = postings[id]!;
+      const w = idf[id]!;
       const take = Math.min(list.length, options.postingCap);
       // A deterministic window, different for each unit, over long posting lists.
-      const start = list.length > take ? (i * 2654435761) % list.length : 0;
+      let at = list.length > take ? (i * 2654435761) % list.length : 0;
       for (let t = 0; t < take; t++) {
-        const j = list[(start + t) % list.length]!;
-        if (docOf[j] === docOf[i]) continue;
+        const j = list[at]!;
+        if (++at === list.length) at = 0;
+        if (docOf[j] === own) continue;
         if (score[j] === 0) touched.push(j);
         score[j] = score[j]! + w;
       }

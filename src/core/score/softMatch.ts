@@ -12,6 +12,12 @@ export interface TermBag {
   readonly total: number;
 }
 
+/** Terms as the matcher's ids, with their semantic classes (-1: no word vector), unsorted. */
+export interface TermList {
+  readonly ids: Int32Array;
+  readonly classes: Int32Array;
+}
+
 /** Best similarity each term of one bag found in the other (IDF-free, so it survives a change of weights). */
 export interface Alignment {
   readonly from: Float32Array;
@@ -127,6 +133,41 @@ export class SoftMatcher {
     const best = new Float32Array(from.terms.length);
     this.match(from, to, best, null, withinClasses);
     return weighted(from, best);
+  }
+
+  /** Terms as ids and classes, in their given order (for `coverageOfTerms`). */
+  termList(terms: readonly string[]): TermList {
+    const ids = new Int32Array(terms.length);
+    const classes = new Int32Array(terms.length);
+    terms.forEach((t, k) => {
+      ids[k] = this.idOf(t);
+      classes[k] = this.classes[ids[k]!]!;
+    });
+    return { ids, classes };
+  }
+
+  /**
+   * `coverage(from, bag of to)` without building the bag: each of `from`'s terms looks for its best match in the
+   * list directly (within its class in a large set, as the merge pass does). For a short `from` against many lists.
+   */
+  coverageOfTerms(from: TermBag, to: TermList): number {
+    if (!from.total || !to.ids.length) return 0;
+    let covered = 0;
+    for (let x = 0; x < from.terms.length; x++) {
+      const t = from.terms[x]!;
+      const ct = from.classes[x]!;
+      let best = 0;
+      for (let y = 0; y < to.ids.length && best < 1; y++) {
+        const u = to.ids[y]!;
+        if (u === t) best = 1;
+        else if (ct >= 0 && to.classes[y]! >= 0 && (this.exhaustive || to.classes[y] === ct)) {
+          const sim = this.termSimilarity(t, u);
+          if (sim > best) best = sim;
+        }
+      }
+      covered += from.weights[x]! * Math.fround(best); // as the merge pass keeps it (Float32Array)
+    }
+    return covered / from.total;
   }
 
   /** Rescaled similarity of two words (1 when equal, 0 when unrelated or either has no vector), any classes. */

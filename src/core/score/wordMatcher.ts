@@ -1,5 +1,5 @@
 import type { ProfileSet } from './profiles';
-import type { TermBag } from './softMatch';
+import type { TermBag, TermList } from './softMatch';
 
 /** A text's terms made ready for repeated coverage questions (an article's whole vocabulary, say). */
 export interface TermSet {
@@ -32,24 +32,22 @@ export function wordMatcherOf(set: ProfileSet): WordMatcher {
   };
   // Detectors ask about the same word lists many times (a headline clause against each point's words): the bags of
   // a list are made once per list object.
-  const targets = new WeakMap<readonly string[], TermSet>();
+  const targets = new WeakMap<readonly string[], TermList>();
   const sources = new WeakMap<readonly string[], TermBag>();
   return {
     similarity: (a, b) => set.matcher.wordSimilarity(a, b),
     coverage: (from, to) => {
-      const prepared = !Array.isArray(to);
-      let target: TermSet;
-      if (prepared) target = to as TermSet;
-      else {
-        const list = to as readonly string[];
-        let cached = targets.get(list);
-        if (!cached) targets.set(list, (cached = termSet(list)));
-        target = cached;
-      }
-      if (!from.length || !target.terms.size) return 0;
+      if (!from.length) return 0;
       let bag = sources.get(from);
       if (!bag) sources.set(from, (bag = set.matcher.bag(from, weight)));
-      return set.matcher.coverage(bag, target.bag!, prepared);
+      if (!Array.isArray(to)) {
+        const target = to as TermSet;
+        return target.terms.size ? set.matcher.coverage(bag, target.bag!, true) : 0;
+      }
+      const list = to as readonly string[];
+      let target = targets.get(list);
+      if (!target) targets.set(list, (target = set.matcher.termList(list)));
+      return set.matcher.coverageOfTerms(bag, target);
     },
     termSet,
     weight,
