@@ -50,11 +50,9 @@ export function findConflicts(ctx: DetectContext, otherEvents: ReadonlySet<strin
     out.push(f);
   };
   const memo = new ScopeMemo(ctx);
-  const accepted = new Set(ctx.input.pairs.map((p) => `${key(p.a)}|${key(p.b)}`));
-  const isAccepted = (a: ParagraphRef, b: ParagraphRef) => accepted.has(`${key(a)}|${key(b)}`) || accepted.has(`${key(b)}|${key(a)}`);
-  for (const [a, b] of comparablePairs(ctx, otherEvents)) {
+  for (const [a, b, accepted] of comparablePairs(ctx, otherEvents)) {
     // Numbers only across paragraphs aligned on their own: a point's loose members say too many different things.
-    if (isAccepted(a, b)) for (const f of numberConflicts(ctx, a, b)) add(f, `n\u0000${f.docs.join()}\u0000${f.spans.map((s) => s.text.toLowerCase()).join()}`);
+    if (accepted) for (const f of numberConflicts(ctx, a, b)) add(f, `n\u0000${f.docs.join()}\u0000${f.spans.map((s) => s.text.toLowerCase()).join()}`);
     for (const f of claimConflicts(ctx, a, b, memo)) add(f, `c\u0000${key(f.evidence[0]!)}\u0000${key(f.evidence[1]!)}`);
   }
   for (const f of quoteConflicts(ctx, otherEvents)) add(f, `q\u0000${f.spans.map((s) => key(s)).join()}`);
@@ -65,20 +63,22 @@ export function findConflicts(ctx: DetectContext, otherEvents: ReadonlySet<strin
  * Cross-article paragraph pairs worth comparing: accepted pairs, and — in a comparison of a few articles — the
  * paragraphs of one point. Bounded (MAX_COMPARED, best-scored pairs first) so that large sets stay fast.
  */
-function comparablePairs(ctx: DetectContext, otherEvents: ReadonlySet<string>): [ParagraphRef, ParagraphRef][] {
-  const out = new Map<string, [ParagraphRef, ParagraphRef]>();
-  const note = (a: ParagraphRef, b: ParagraphRef) => {
+function comparablePairs(ctx: DetectContext, otherEvents: ReadonlySet<string>): [ParagraphRef, ParagraphRef, boolean][] {
+  // Each pair once, with whether it is an accepted pair (every accepted pair comes in before any point pair).
+  const out = new Map<string, [ParagraphRef, ParagraphRef, boolean]>();
+  const note = (a: ParagraphRef, b: ParagraphRef, accepted: boolean) => {
     if (a.doc === b.doc || otherEvents.has(a.doc) || otherEvents.has(b.doc)) return;
     const [x, y] = a.doc < b.doc || (a.doc === b.doc && a.paragraph < b.paragraph) ? [a, b] : [b, a];
-    out.set(`${key(x)}|${key(y)}`, [x, y]);
+    const k = `${key(x)}|${key(y)}`;
+    if (!out.has(k)) out.set(k, [x, y, accepted]);
   };
   for (const p of ctx.pairsByScore()) {
     if (out.size >= MAX_COMPARED) break;
-    note(p.a, p.b);
+    note(p.a, p.b, true);
   }
   if (ctx.documents.length <= POINT_PAIRS_LIMIT) {
     for (const point of ctx.input.points) {
-      for (let i = 0; i < point.members.length && out.size < MAX_COMPARED; i++) for (let j = i + 1; j < point.members.length; j++) note(point.members[i]!, point.members[j]!);
+      for (let i = 0; i < point.members.length && out.size < MAX_COMPARED; i++) for (let j = i + 1; j < point.members.length; j++) note(point.members[i]!, point.members[j]!, false);
     }
   }
   return [...out.values()];
