@@ -39,6 +39,8 @@ export class SoftMatcher {
   private readonly index = new Map<string, number>();
   private readonly rows: number[] = [];
   private readonly classes: number[] = [];
+  /** Each id's term. */
+  private readonly texts: string[] = [];
   /** Term-by-term similarities of a small vocabulary, filled on demand (NaN: not computed yet). */
   private table: Float32Array | null = null;
   private tableSize = 0;
@@ -56,19 +58,23 @@ export class SoftMatcher {
 
   /** The bag of one unit's terms, registering them. */
   bag(terms: readonly string[], weight: (term: string) => number): TermBag {
-    const distinct = [...new Set(terms)].map((term) => {
-      const id = this.idOf(term);
-      return { term, id, cls: this.classes[id]! };
-    });
-    distinct.sort((a, b) => a.cls - b.cls || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    const ids = new Int32Array(distinct.length);
+    const distinct: number[] = [];
+    const seen = new Set<string>();
+    for (const term of terms) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      distinct.push(this.idOf(term));
+    }
+    const cls = this.classes;
+    const text = this.texts;
+    distinct.sort((a, b) => cls[a]! - cls[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0));
+    const ids = Int32Array.from(distinct);
     const classes = new Int32Array(distinct.length);
     const weights = new Float64Array(distinct.length);
     let total = 0;
-    distinct.forEach((d, k) => {
-      ids[k] = d.id;
-      classes[k] = d.cls;
-      weights[k] = weight(d.term);
+    distinct.forEach((id, k) => {
+      classes[k] = cls[id]!;
+      weights[k] = weight(text[id]!);
       total += weights[k]!;
     });
     return { terms: ids, classes, weights, total };
@@ -79,6 +85,7 @@ export class SoftMatcher {
     if (id === undefined) {
       id = this.rows.length;
       this.index.set(term, id);
+      this.texts.push(term);
       const row = this.rowOf(term);
       this.rows.push(row);
       this.classes.push(row >= 0 && this.vectors ? this.vectors.classOf(row) : -1);

@@ -49,21 +49,31 @@ export class Vocabulary {
 
 /** (1 + log tf) · idf, L2-normalised. */
 export function tfidfVector(terms: readonly string[], vocab: Vocabulary): SparseVector {
-  const tf = new Map<number, number>();
+  // The terms' ids in ascending order; equal ids side by side are one term's count.
+  const all = new Int32Array(terms.length);
+  let n = 0;
   for (const term of terms) {
     const id = vocab.id(term);
-    if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    if (id !== undefined) all[n++] = id;
   }
-  const entries = [...tf.entries()].sort((a, b) => a[0] - b[0]);
-  const ids = new Int32Array(entries.length);
-  const weights = new Float64Array(entries.length);
+  const sorted = all.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
   let norm = 0;
-  entries.forEach(([id, count], k) => {
-    ids[k] = id;
+  for (let k = 0, d = 0; k < n; d++) {
+    const id = sorted[k]!;
+    let count = 0;
+    while (k < n && sorted[k] === id) {
+      count++;
+      k++;
+    }
+    ids[d] = id;
     const w = (1 + Math.log(count)) * vocab.idfOfId(id);
-    weights[k] = w;
+    weights[d] = w;
     norm += w * w;
-  });
+  }
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
   return { ids, weights };
