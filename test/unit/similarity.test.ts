@@ -32,6 +32,33 @@ describe('paraphrase-aware similarity', () => {
     assert.ok(soft > lexical, `soft ${soft.toFixed(3)} should exceed lexical ${lexical.toFixed(3)} on a paraphrase`);
   });
 
+  it('aligns every word with every word through bag expansions exactly as the direct comparison does', () => {
+    const more = [
+      ...texts,
+      'Officials at the harbour said the walkout would continue until wages were raised, and "no ship will sail" before then.',
+      'The de-escalation talks stalled; Harbour Authority officials blamed the union.',
+    ].map((t, i) => source(i, 0, t));
+    const set = buildProfiles(more, shippedVectors(), 0.5, true);
+    let compared = 0;
+    for (let i = 0; i < set.units.length; i++) {
+      for (let j = 0; j < set.units.length; j++) {
+        if (i === j) continue;
+        const [a, b] = [set.units[i]!.bag, set.units[j]!.bag];
+        const direct = set.matcher.align(a, b);
+        const expanded = SoftMatcher.alignExpanded(a, set.expansion(i)!, b, set.expansion(j)!);
+        assert.deepEqual([...expanded.from], [...direct.from], `pair ${i}–${j}, first side`);
+        assert.deepEqual([...expanded.to], [...direct.to], `pair ${i}–${j}, second side`);
+        compared++;
+      }
+    }
+    assert.equal(compared, 20);
+    assert.ok(set.units.some((_, i) => set.expansion(i)!.some((x) => x > 0 && x < 1)), 'some words match other words partially');
+  });
+
+  it('has no expansions when it compares words within their classes only (large sets)', () => {
+    assert.equal(buildProfiles(sources, shippedVectors(), 0.5, false).expansion(0), null);
+  });
+
   it('matches only exact lemmas without word vectors', () => {
     const set = buildProfiles(sources, null, 0.5, true);
     const [a, b] = set.units;

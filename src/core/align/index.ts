@@ -62,7 +62,7 @@ export function align(
   const candidates = candidatePairs(set, options.candidates);
   const scored: ScoredPair[] = new Array(candidates.length);
   candidates.forEach(([i, j], k) => {
-    const evidence = pairEvidence(set, units[i]!, units[j]!, store);
+    const evidence = pairEvidence(set, i, j, store);
     scored[k] = { i, j, evidence, similarity: similarityOf(i, j, evidence), confidence: 0, features: NO_FEATURES };
   });
   const main = options.mainNews === 'signature' ? mainNewsCoverage(set) : leadAffinity(set, scored);

@@ -1,5 +1,5 @@
 import type { PairEvidence } from '../types';
-import type { ProfileSet, UnitProfile } from './profiles';
+import type { ProfileSet } from './profiles';
 import { SoftMatcher, type Alignment } from './softMatch';
 import { cosine, type Vocabulary } from './tfidf';
 
@@ -16,8 +16,10 @@ export type RawEvidence = PairEvidence;
  * Gathers the evidence of one candidate pair. Sentence evidence costs a soft match per pair of sentences, so
  * it is computed only when asked (see sentenceEvidence) and is 0 here.
  */
-export function pairEvidence(set: ProfileSet, a: UnitProfile, b: UnitProfile, store?: AlignmentStore): RawEvidence {
-  const soft = softScore(set.matcher, a, b, store);
+export function pairEvidence(set: ProfileSet, i: number, j: number, store?: AlignmentStore): RawEvidence {
+  const a = set.units[i]!;
+  const b = set.units[j]!;
+  const soft = softScore(set, i, j, store);
   const sentence = 0;
   const names = rareOverlap(a.names, b.names, set.nameVocabulary);
   const numbers = rareOverlap(a.numbers, b.numbers, set.numberVocabulary);
@@ -46,14 +48,23 @@ export function sentenceEvidence(set: ProfileSet, i: number, j: number): number 
   return best;
 }
 
-function softScore(matcher: SoftMatcher, a: UnitProfile, b: UnitProfile, store?: AlignmentStore): number {
+function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore): number {
+  const a = set.units[i]!;
+  const b = set.units[j]!;
+  const matcher = set.matcher;
   if (!a.bag.total || !b.bag.total) return 0;
-  if (!store) return matcher.similarity(a.bag, b.bag);
+  // Every word against every word (small sets) goes through the bags' expansions: a lookup per word.
+  const alignOf = (x: number, y: number): Alignment => {
+    const ex = set.expansion(x);
+    const ey = ex && set.expansion(y);
+    return ex && ey ? SoftMatcher.alignExpanded(set.units[x]!.bag, ex, set.units[y]!.bag, ey) : matcher.align(set.units[x]!.bag, set.units[y]!.bag);
+  };
+  if (!store) return SoftMatcher.score(a.bag, b.bag, alignOf(i, j));
   const forward = a.textKey <= b.textKey;
   const key = forward ? `${a.textKey}|${b.textKey}` : `${b.textKey}|${a.textKey}`;
   let alignment = store.get(key);
   if (!alignment) {
-    alignment = forward ? matcher.align(a.bag, b.bag) : matcher.align(b.bag, a.bag);
+    alignment = forward ? alignOf(i, j) : alignOf(j, i);
     store.set(key, alignment);
   }
   return forward ? SoftMatcher.score(a.bag, b.bag, alignment) : SoftMatcher.score(b.bag, a.bag, alignment);

@@ -46,6 +46,8 @@ export interface ProfileSet {
   readonly matcher: SoftMatcher;
   /** A unit's sentence bags, built on first use (only pairs that may carry a second point need them). */
   sentenceBags(unit: number): readonly TermBag[];
+  /** A unit's bag expanded over the vocabulary (exhaustive matching only; see SoftMatcher.expansion), built on first use. */
+  expansion(unit: number): Float32Array | null;
 }
 
 /** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
@@ -86,6 +88,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     };
   });
   const sentenceBags = new Map<number, TermBag[]>();
+  const expansions = new Map<number, Float32Array | null>();
   return {
     units,
     vocabulary,
@@ -93,6 +96,11 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     numberVocabulary,
     quoteVocabulary,
     matcher,
+    expansion(unit: number): Float32Array | null {
+      let e = expansions.get(unit);
+      if (e === undefined) expansions.set(unit, (e = matcher.expansion(units[unit]!.bag)));
+      return e;
+    },
     sentenceBags(unit: number): readonly TermBag[] {
       let bags = sentenceBags.get(unit);
       if (!bags) sentenceBags.set(unit, (bags = units[unit]!.sentenceTerms.map((t) => matcher.bag(t, weight))));

@@ -142,6 +142,75 @@ export class SoftMatcher {
     return weighted(from, best);
   }
 
+  /** Neighbour lists of every registered term (CSR), for exhaustive matching by expansion; built on first use. */
+  private neighbours: { readonly count: number; readonly start: Int32Array; readonly ids: Int32Array; readonly sims: Float32Array } | null = null;
+
+  /**
+   * A bag's expansion over the vocabulary: for every term, its best similarity to a term of the bag (1 for the
+   * bag's own terms). With it, the greedy alignment of a bag with any other is a lookup per term, the same as
+   * comparing every word with every word. Null when the matcher is not exhaustive, or the bag has a term registered
+   * after the neighbour lists were built (the caller then aligns the two bags directly).
+   */
+  expansion(bag: TermBag): Float32Array | null {
+    if (!this.exhaustive) return null;
+    const nb = (this.neighbours ??= this.buildNeighbours());
+    const out = new Float32Array(nb.count);
+    for (let x = 0; x < bag.terms.length; x++) {
+      const t = bag.terms[x]!;
+      if (t >= nb.count) return null;
+      out[t] = 1;
+      for (let k = nb.start[t]!; k < nb.start[t + 1]!; k++) {
+        const u = nb.ids[k]!;
+        if (nb.sims[k]! > out[u]!) out[u] = nb.sims[k]!;
+      }
+    }
+    return out;
+  }
+
+  /** The alignment of two bags from their expansions (equal to `align(a, b)`). */
+  static alignExpanded(a: TermBag, expandedA: Float32Array, b: TermBag, expandedB: Float32Array): Alignment {
+    const from = new Float32Array(a.terms.length);
+    const to = new Float32Array(b.terms.length);
+    for (let x = 0; x < from.length; x++) from[x] = expandedB[a.terms[x]!] ?? 0;
+    for (let y = 0; y < to.length; y++) to[y] = expandedA[b.terms[y]!] ?? 0;
+    return { from, to };
+  }
+
+  /** Every pair of registered terms with a similarity above 0, both ways (pairs of words with vectors, any classes). */
+  private buildNeighbours(): { count: number; start: Int32Array; ids: Int32Array; sims: Float32Array } {
+    const count = this.rows.length;
+    const pairs: number[] = [];
+    const values: number[] = [];
+    const degree = new Int32Array(count + 1);
+    // Each pair once, straight from the vectors (the lazy table would only store what is read once here).
+    for (let t = 0; t < count; t++) {
+      if (this.rows[t]! < 0) continue;
+      for (let u = t + 1; u < count; u++) {
+        if (this.rows[u]! < 0) continue;
+        const sim = this.vectorSimilarity(t, u);
+        if (sim <= 0) continue;
+        pairs.push(t, u);
+        values.push(sim);
+        degree[t]!++;
+        degree[u]!++;
+      }
+    }
+    const start = new Int32Array(count + 1);
+    for (let t = 0; t < count; t++) start[t + 1] = start[t]! + degree[t]!;
+    const fill = start.slice(0, count);
+    const ids = new Int32Array(start[count]!);
+    const sims = new Float32Array(start[count]!);
+    for (let k = 0; k < values.length; k++) {
+      const t = pairs[2 * k]!;
+      const u = pairs[2 * k + 1]!;
+      ids[fill[t]!] = u;
+      sims[fill[t]!++] = values[k]!;
+      ids[fill[u]!] = t;
+      sims[fill[u]!++] = values[k]!;
+    }
+    return { count, start, ids, sims };
+  }
+
   /** Terms as ids and classes, in their given order (for `coverageOfTerms`). */
   termList(terms: readonly string[]): TermList {
     const ids = new Int32Array(terms.length);

@@ -105,7 +105,15 @@ export class WordVectors {
     let dot = 0;
     const x = a * dims;
     const y = b * dims;
-    for (let d = 0; d < dims; d++) dot += data[x + d]! * data[y + d]!;
+    // Unrolled by four, adding in the same order as the plain loop (the same sum to the last bit).
+    let d = 0;
+    for (; d + 4 <= dims; d += 4) {
+      dot += data[x + d]! * data[y + d]!;
+      dot += data[x + d + 1]! * data[y + d + 1]!;
+      dot += data[x + d + 2]! * data[y + d + 2]!;
+      dot += data[x + d + 3]! * data[y + d + 3]!;
+    }
+    for (; d < dims; d++) dot += data[x + d]! * data[y + d]!;
     return dot;
   }
 }
