@@ -6,8 +6,11 @@ import { InputError } from '../core';
 import { unpackArticle } from './packing';
 import type { FromPrepareWorker, ToPrepareWorker } from './workerProtocol';
 
-/** Below this many articles to read, the copy to and from a helper thread costs more than it saves. */
-const MIN_PARALLEL = 12;
+/**
+ * Below this much text to read (characters), the copy to and from a helper thread costs about what it saves
+ * (`npm run bench`: 12 and 20 articles of 30 paragraphs gained nothing; 40 gained a tenth).
+ */
+const MIN_PARALLEL_CHARS = 400_000;
 
 /**
  * Helper threads that segment articles and read their features (the per-article stages, a third of a large
@@ -23,6 +26,8 @@ export class PreparePool {
     private readonly workerFile: string,
     size = Math.max(0, Math.min(4, availableParallelism() - 1)),
     private readonly execArgv?: string[],
+    /** Less text than this is read on the calling thread alone. */
+    private readonly minChars = MIN_PARALLEL_CHARS,
   ) {
     // Without the helper script (a partial install), everything is read on the calling thread.
     this.size = existsSync(workerFile) ? size : 0;
@@ -38,9 +43,9 @@ export class PreparePool {
 
   /** As `prepare`, also saying how many threads read (1 when a helper failed and its share was read here). */
   async prepareCounted(jobs: readonly { input: ArticleInput; id: string }[]): Promise<{ articles: PreparedArticle[]; readers: number }> {
-    if (this.size === 0 || jobs.length < MIN_PARALLEL) return { articles: jobs.map((j) => prepareArticle(j.input, j.id)), readers: 1 };
-    // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
     const total = jobs.reduce((s, j) => s + j.input.text.length, 0);
+    if (this.size === 0 || jobs.length < 2 || total < this.minChars) return { articles: jobs.map((j) => prepareArticle(j.input, j.id)), readers: 1 };
+    // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
     const parts = this.size + 1;
     const bounds: number[] = [0];
     let acc = 0;

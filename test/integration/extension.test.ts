@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, fingerprint, inWorkspace, openEditors, waitFor } from './helpers';
@@ -107,9 +106,10 @@ describe('Coverage Diff in a real VS Code', () => {
     );
   });
 
-  it('compares a large set read on helper threads, with the same report as the CLI', async () => {
-    // Fourteen articles (a dozen or more are read on helper threads): the samples retold with a closing line each.
-    const dir = inWorkspace('large-set');
+  it('compares fourteen articles with the same report as the CLI', async () => {
+    // The samples retold with a correction line each. (Reading on helper threads, which the CLI and the analysis
+    // worker share, starts at 400 000 characters: test/unit/worker.test.ts drives the worker past it.)
+    const dir = inWorkspace('many');
     mkdirSync(dir.fsPath, { recursive: true });
     const files = Array.from({ length: 14 }, (_, k) => {
       const source = SAMPLES[k % SAMPLES.length]!;
@@ -120,9 +120,8 @@ describe('Coverage Diff in a real VS Code', () => {
     try {
       const outcome = await compare(files);
       assert.equal(outcome.error, undefined);
-      const analysis = outcome.analysis as unknown as { documents: unknown[]; pairs: unknown[]; points: unknown[]; meta: { readers?: number } };
+      const analysis = outcome.analysis as unknown as { documents: unknown[]; pairs: unknown[]; points: unknown[] };
       assert.equal(analysis.documents.length, 14);
-      if (availableParallelism() > 1) assert.equal(analysis.meta.readers, 2, 'the analysis worker read half of them on a helper thread');
       const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
       const cli = JSON.parse(
         execFileSync(process.execPath, [join(extension.extensionPath, 'dist', 'cli.js'), 'analyze', ...files.map((f) => f.fsPath), '--format', 'json'], {

@@ -28,11 +28,14 @@ describe('the analysis worker', () => {
   });
 
   it('reads a large set on helper threads and still returns the same analysis as the core in process', async () => {
-    // Fourteen articles (past the pool's threshold), each fixture article retold with its own closing line.
+    // Fourteen long articles (past the pool's 400 000 characters): each a fixture article told over and over, each
+    // telling with its own closing line.
     const inputs = Array.from({ length: 14 }, (_, k) => {
       const a = input(PORT_STRIKE[k % PORT_STRIKE.length]!);
-      return { path: `outlet-${k}-${a.path}`, text: `${a.text}\nUpdate ${k + 1}: the desk adds note number ${k + 1}.\n` };
+      const text = Array.from({ length: 36 }, (_, r) => `${a.text}\nUpdate ${k + 1}.${r + 1}: the desk adds note number ${r + 1}.\n`).join('\n');
+      return { path: `outlet-${k}-${a.path}`, text };
     });
+    assert.ok(inputs.reduce((n, a) => n + a.text.length, 0) > 400_000);
     const fromWorker = await client.analyze(inputs).result;
     if (availableParallelism() > 1) assert.equal(fromWorker.meta.readers, 2, 'a helper thread read half of them');
     const { readers: _readers, ...meta } = fromWorker.meta;
@@ -54,7 +57,8 @@ describe('the analysis worker', () => {
 });
 
 describe('the preparation helpers', () => {
-  const pool = new PreparePool(join(REPO, 'dist', 'prepare-worker.js'), 1);
+  // Any amount of text goes to the helper here (the default threshold would keep these small fixtures at home).
+  const pool = new PreparePool(join(REPO, 'dist', 'prepare-worker.js'), 1, undefined, 0);
   after(() => pool.close());
 
   it('carry a prepared article across threads unchanged (tokens packed in columns)', () => {

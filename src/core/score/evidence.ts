@@ -48,14 +48,21 @@ export function sentenceEvidence(set: ProfileSet, i: number, j: number): number 
   return best;
 }
 
+/** Pairs aligned word by word in a set before its expansions take over (both give the same alignments). */
+const DIRECT_PAIRS = 256;
+const alignedPairs = new WeakMap<ProfileSet, number>();
+
 function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore): number {
   const a = set.units[i]!;
   const b = set.units[j]!;
   const matcher = set.matcher;
   if (!a.bag.total || !b.bag.total) return 0;
-  // Every word against every word (small sets) goes through the bags' expansions: a lookup per word.
+  // Every word against every word (small sets) goes through the bags' expansions, a lookup per word, once enough
+  // pairs need aligning to repay the set's neighbour lists (a cache that holds most pairs never builds them).
   const alignOf = (x: number, y: number): Alignment => {
-    const ex = set.expansion(x);
+    const aligned = (alignedPairs.get(set) ?? 0) + 1;
+    alignedPairs.set(set, aligned);
+    const ex = aligned > DIRECT_PAIRS ? set.expansion(x) : null;
     const ey = ex && set.expansion(y);
     return ex && ey ? SoftMatcher.alignExpanded(set.units[x]!.bag, ex, set.units[y]!.bag, ey) : matcher.align(set.units[x]!.bag, set.units[y]!.bag);
   };
