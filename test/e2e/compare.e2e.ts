@@ -63,14 +63,23 @@ describe('Compare Articles in the real VS Code (development extension)', () => {
     wb.step('samples-diff', async () => {
       const { page } = wb;
       const widget = page.locator('.quick-input-widget');
-      const choose = async (title: string, file: string) => {
+      const choose = async (title: string, file: string, timeout = 30_000) => {
         await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
-        await widget.locator('.quick-input-box input').fill(file);
-        await widget.locator('.monaco-list-row', { hasText: file }).first().click();
+        await widget.locator('.quick-input-box input').fill(file, { timeout });
+        await widget.locator('.monaco-list-row', { hasText: file }).first().click({ timeout });
       };
       await wb.page.locator('.tab[aria-label*="Coverage Diff"]').first().click();
+      // The panel's webview takes focus a moment after its tab is clicked, and a quick pick closes when focus
+      // leaves it: let the focus settle, and open the command again if the first pick closed under us.
+      await page.waitForTimeout(800);
       await wb.runCommand('Coverage Diff: Open Side-by-Side Diff…', 60_000, { acceptsInput: true });
-      await choose('the article to read in its own order', 'daily-herald.txt');
+      try {
+        await choose('the article to read in its own order', 'daily-herald.txt', 5_000);
+      } catch {
+        await page.keyboard.press('Escape');
+        await wb.runCommand('Coverage Diff: Open Side-by-Side Diff…', 60_000, { acceptsInput: true });
+        await choose('the article to read in its own order', 'daily-herald.txt');
+      }
       await choose('open side by side with', 'valley-courier.txt');
       const diff = page.locator('.monaco-diff-editor').first();
       await page.locator('.tab.active', { hasText: 'daily-herald.txt ↔ valley-courier.txt' }).first().waitFor({ timeout: 30_000 });
