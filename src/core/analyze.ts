@@ -63,11 +63,14 @@ export function prepareArticle(input: ArticleInput, id: string): PreparedArticle
   return { document: { id, path: input.path, title, format, words, paragraphs }, features, voice: articleVoice({ paragraphs, words }, features) };
 }
 
+/** A comparison needs two articles or more: anything less is bad input, said plainly. */
+export function requireArticles(inputs: readonly ArticleInput[]): void {
+  if (inputs.length < 2) throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
+}
+
 /** The whole pipeline: load → segment → features → score → align → detect → one Analysis. */
 export function analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}, resources: AnalysisResources = {}): Analysis {
-  if (inputs.length < 2) {
-    throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
-  }
+  requireArticles(inputs);
   const prepared = timed(resources, 'prepare', () =>
     inputs.map((input, i) => {
       const id = `d${i}`;

@@ -1,5 +1,5 @@
 /** The public API of the analysis core. Nothing here knows of VS Code, the DOM or Node. */
-export { analyze, analyzePrepared, prepareArticle, type PreparedArticle, type AnalysisResources } from './analyze';
+export { analyze, analyzePrepared, prepareArticle, requireArticles, type PreparedArticle, type AnalysisResources } from './analyze';
 export { WordVectors } from './score/wordVectors';
 export type { ParagraphFeatures, WordToken } from './features';
 export { AnalysisCache } from './cache';

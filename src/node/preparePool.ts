@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzePrepared, prepareArticle, type Analysis, type AnalysisCache, type AnalysisOptions, type AnalysisResources, type ArticleInput, type PreparedArticle } from '../core';
+import { analyzePrepared, prepareArticle, requireArticles, type Analysis, type AnalysisCache, type AnalysisOptions, type AnalysisResources, type ArticleInput, type PreparedArticle } from '../core';
 import { InputError } from '../core';
 import { unpackArticle } from './packing';
 import type { FromPrepareWorker, ToPrepareWorker } from './workerProtocol';
@@ -36,13 +36,8 @@ export class PreparePool {
   /** How many helper threads it uses (0: none). */
   readonly size: number;
 
-  /** Reads every article, a share in each helper and the rest here; results in input order. */
-  async prepare(jobs: readonly { input: ArticleInput; id: string }[]): Promise<PreparedArticle[]> {
-    return (await this.prepareCounted(jobs)).articles;
-  }
-
-  /** As `prepare`, also saying how many threads read (1 when a helper failed and its share was read here). */
-  async prepareCounted(jobs: readonly { input: ArticleInput; id: string }[]): Promise<{ articles: PreparedArticle[]; readers: number }> {
+  /** Reads every article, a share in each helper and the rest here: results in input order, and how many threads read. */
+  async prepare(jobs: readonly { input: ArticleInput; id: string }[]): Promise<{ articles: PreparedArticle[]; readers: number }> {
     const total = jobs.reduce((s, j) => s + j.input.text.length, 0);
     if (this.size === 0 || jobs.length < 2 || total < this.minChars) return { articles: jobs.map((j) => prepareArticle(j.input, j.id)), readers: 1 };
     // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
@@ -120,13 +115,13 @@ export async function analyzeInParallel(
   resources: AnalysisResources,
   pool: PreparePool,
 ): Promise<Analysis> {
-  if (inputs.length < 2) throw new InputError('too-few-articles', `need at least two articles to compare, got ${inputs.length}`, inputs[0]?.path);
+  requireArticles(inputs);
   const t0 = Date.now();
   const cache = resources.cache;
   const ids = inputs.map((_, i) => `d${i}`);
   const missing = inputs.map((input, index) => ({ input, id: ids[index]!, index })).filter((j) => !cache?.has(j.input.path, j.input.text));
   const fresh = new Map<number, PreparedArticle>();
-  const { articles: read, readers } = await pool.prepareCounted(missing);
+  const { articles: read, readers } = await pool.prepare(missing);
   read.forEach((a, k) => fresh.set(missing[k]!.index, a));
   const prepared = inputs.map((input, i) => {
     const made = fresh.get(i);

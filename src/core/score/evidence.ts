@@ -48,30 +48,16 @@ export function sentenceEvidence(set: ProfileSet, i: number, j: number): number 
   return best;
 }
 
-/** Pairs aligned word by word in a set before its expansions take over (both give the same alignments). */
-const DIRECT_PAIRS = 256;
-const alignedPairs = new WeakMap<ProfileSet, number>();
-
 function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore): number {
   const a = set.units[i]!;
   const b = set.units[j]!;
-  const matcher = set.matcher;
   if (!a.bag.total || !b.bag.total) return 0;
-  // Every word against every word (small sets) goes through the bags' expansions, a lookup per word, once enough
-  // pairs need aligning to repay the set's neighbour lists (a cache that holds most pairs never builds them).
-  const alignOf = (x: number, y: number): Alignment => {
-    const aligned = (alignedPairs.get(set) ?? 0) + 1;
-    alignedPairs.set(set, aligned);
-    const ex = aligned > DIRECT_PAIRS ? set.expansion(x) : null;
-    const ey = ex && set.expansion(y);
-    return ex && ey ? SoftMatcher.alignExpanded(set.units[x]!.bag, ex, set.units[y]!.bag, ey) : matcher.align(set.units[x]!.bag, set.units[y]!.bag);
-  };
-  if (!store) return SoftMatcher.score(a.bag, b.bag, alignOf(i, j));
+  if (!store) return SoftMatcher.score(a.bag, b.bag, set.align(i, j));
   const forward = a.textKey <= b.textKey;
   const key = forward ? `${a.textKey}|${b.textKey}` : `${b.textKey}|${a.textKey}`;
   let alignment = store.get(key);
   if (!alignment) {
-    alignment = forward ? alignOf(i, j) : alignOf(j, i);
+    alignment = forward ? set.align(i, j) : set.align(j, i);
     store.set(key, alignment);
   }
   return forward ? SoftMatcher.score(a.bag, b.bag, alignment) : SoftMatcher.score(b.bag, a.bag, alignment);

@@ -1,8 +1,11 @@
 import type { ParagraphFeatures } from '../features';
 import type { Paragraph } from '../types';
-import { SoftMatcher, type TermBag } from './softMatch';
+import { SoftMatcher, type Alignment, type TermBag } from './softMatch';
 import { tfidfVector, Vocabulary, type SparseVector } from './tfidf';
 import type { WordVectors } from './wordVectors';
+
+/** Pairs a set aligns word by word before its expansions take over. */
+const DIRECT_PAIRS = 256;
 
 /** One paragraph that takes part in alignment, as the scorer sees it. */
 export interface UnitProfile {
@@ -48,6 +51,12 @@ export interface ProfileSet {
   sentenceBags(unit: number): readonly TermBag[];
   /** A unit's bag expanded over the vocabulary (exhaustive matching only; see SoftMatcher.expansion), built on first use. */
   expansion(unit: number): Float32Array | null;
+  /**
+   * The word alignment of two units' bags. Every word against every word (small sets) goes through the bags'
+   * expansions, a lookup per word, once enough pairs were aligned to repay the set's neighbour lists (a cache that
+   * holds most pairs never builds them); both ways give the same alignment.
+   */
+  align(a: number, b: number): Alignment;
 }
 
 /** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
@@ -89,6 +98,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
   });
   const sentenceBags = new Map<number, TermBag[]>();
   const expansions = new Map<number, Float32Array | null>();
+  let aligned = 0;
   return {
     units,
     vocabulary,
@@ -100,6 +110,11 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       let e = expansions.get(unit);
       if (e === undefined) expansions.set(unit, (e = matcher.expansion(units[unit]!.bag)));
       return e;
+    },
+    align(a: number, b: number): Alignment {
+      const ea = ++aligned > DIRECT_PAIRS ? this.expansion(a) : null;
+      const eb = ea && this.expansion(b);
+      return ea && eb ? SoftMatcher.alignExpanded(units[a]!.bag, ea, units[b]!.bag, eb) : matcher.align(units[a]!.bag, units[b]!.bag);
     },
     sentenceBags(unit: number): readonly TermBag[] {
       let bags = sentenceBags.get(unit);
