@@ -19,7 +19,7 @@ const MIN_PARALLEL_CHARS = 400_000;
 export class PreparePool {
   private readonly workers: Worker[] = [];
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (p: PreparedArticle[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (p: [number, PreparedArticle][]) => void; reject: (e: Error) => void }>();
 
   constructor(
     /** The helper script: dist/prepare-worker.js (or its TypeScript source under tsx, with execArgv). */
@@ -40,28 +40,24 @@ export class PreparePool {
   async prepare(jobs: readonly { input: ArticleInput; id: string }[]): Promise<{ articles: PreparedArticle[]; readers: number }> {
     const total = jobs.reduce((s, j) => s + j.input.text.length, 0);
     if (this.size === 0 || jobs.length < 2 || total < this.minChars) return { articles: jobs.map((j) => prepareArticle(j.input, j.id)), readers: 1 };
-    // Contiguous shares by text length; this thread takes the last one (it also deserialises the others' results).
-    const parts = this.size + 1;
-    const bounds: number[] = [0];
-    let acc = 0;
-    jobs.forEach((j, k) => {
-      acc += j.input.text.length;
-      if (bounds.length < parts && acc >= (total * bounds.length) / parts) bounds.push(k + 1);
-    });
-    while (bounds.length < parts) bounds.push(jobs.length);
-    bounds.push(jobs.length);
-    // A helper that cannot start or dies leaves its share to this thread: slower, never wrong.
+    // Every thread takes the next unread article from one shared counter, so a helper that starts late (loading
+    // its model) or runs slower simply reads fewer: all threads finish together, whatever the articles' sizes.
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const out: (PreparedArticle | undefined)[] = new Array(jobs.length);
     let readers = this.size + 1;
-    const remote = Array.from({ length: this.size }, (_, w) => {
-      const share = jobs.slice(bounds[w]!, bounds[w + 1]!);
-      return this.run(w, share).catch((e: unknown) => {
-        if (e instanceof InputError) throw e;
-        readers--;
-        return share.map((j) => prepareArticle(j.input, j.id));
-      });
-    });
-    const local = jobs.slice(bounds[this.size]!).map((j) => prepareArticle(j.input, j.id));
-    return { articles: [...(await Promise.all(remote)).flat(), ...local], readers };
+    const remote = Array.from({ length: this.size }, (_, w) =>
+      this.run(w, jobs, next).then(
+        (done) => done.forEach(([k, article]) => (out[k] = article)),
+        (e: unknown) => {
+          // A helper that cannot start or dies leaves what it took to this thread: slower, never wrong.
+          if (e instanceof InputError) throw e;
+          readers--;
+        },
+      ),
+    );
+    for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) out[k] = prepareArticle(jobs[k]!.input, jobs[k]!.id);
+    await Promise.all(remote);
+    return { articles: out.map((a, k) => a ?? prepareArticle(jobs[k]!.input, jobs[k]!.id)), readers };
   }
 
   close(): void {
@@ -71,12 +67,12 @@ export class PreparePool {
     this.pending.clear();
   }
 
-  private run(w: number, jobs: readonly { input: ArticleInput; id: string }[]): Promise<PreparedArticle[]> {
-    if (!jobs.length) return Promise.resolve([]);
+  /** Has helper `w` read articles from the shared counter `next`; resolves to the ones it read, by index. */
+  private run(w: number, jobs: readonly { input: ArticleInput; id: string }[], next: Int32Array): Promise<[number, PreparedArticle][]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker(w).postMessage({ type: 'prepare', id, jobs } satisfies ToPrepareWorker);
+      this.worker(w).postMessage({ type: 'prepare', id, jobs, next } satisfies ToPrepareWorker);
     });
   }
 
@@ -89,7 +85,7 @@ export class PreparePool {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.type === 'prepared') p.resolve(m.articles.map(unpackArticle));
+      if (m.type === 'prepared') p.resolve(m.articles.map((a, k) => [m.indices[k]!, unpackArticle(a)]));
       else p.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
     });
     worker.on('error', (e) => {

@@ -1,13 +1,20 @@
 import { parentPort } from 'node:worker_threads';
 import { InputError, prepareArticle } from '../core';
-import { packArticle, transferables } from './packing';
+import { packArticle, transferables, type PackedArticle } from './packing';
 import type { FromPrepareWorker, ToPrepareWorker } from './workerProtocol';
 
 // A preparation helper (see PreparePool): segments articles and reads their features, nothing else.
 parentPort!.on('message', (m: ToPrepareWorker) => {
   try {
-    const articles = m.jobs.map((j) => packArticle(prepareArticle(j.input, j.id)));
-    parentPort!.postMessage({ type: 'prepared', id: m.id, articles } satisfies FromPrepareWorker, transferables(articles));
+    // Takes articles from the shared counter until none is left; the other threads take from it too.
+    const indices: number[] = [];
+    const articles: PackedArticle[] = [];
+    for (let k = Atomics.add(m.next, 0, 1); k < m.jobs.length; k = Atomics.add(m.next, 0, 1)) {
+      const job = m.jobs[k]!;
+      indices.push(k);
+      articles.push(packArticle(prepareArticle(job.input, job.id)));
+    }
+    parentPort!.postMessage({ type: 'prepared', id: m.id, indices, articles } satisfies FromPrepareWorker, transferables(articles));
   } catch (e) {
     parentPort!.postMessage({ type: 'failed', id: m.id, message: (e as Error).message, problem: e instanceof InputError ? e.problem : null } satisfies FromPrepareWorker);
   }

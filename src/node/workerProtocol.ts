@@ -16,10 +16,18 @@ export interface WorkerData {
   readonly packageRoot: string;
 }
 
-/** To a preparation helper: articles to segment and read. */
-export type ToPrepareWorker = { readonly type: 'prepare'; readonly id: number; readonly jobs: readonly { readonly input: ArticleInput; readonly id: string }[] };
+/**
+ * To a preparation helper: every article of the set, and the shared counter (an Int32Array over a
+ * SharedArrayBuffer) from which each thread takes the index of the next article to read.
+ */
+export type ToPrepareWorker = {
+  readonly type: 'prepare';
+  readonly id: number;
+  readonly jobs: readonly { readonly input: ArticleInput; readonly id: string }[];
+  readonly next: Int32Array;
+};
 
 /** From a preparation helper. */
 export type FromPrepareWorker =
-  | { readonly type: 'prepared'; readonly id: number; readonly articles: PackedArticle[] }
+  | { readonly type: 'prepared'; readonly id: number; readonly indices: number[]; readonly articles: PackedArticle[] }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly problem: InputProblem | null };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { NOT_CONTENT_KINDS, type Analysis, type Finding, type ParagraphRef } from '../../src/core';
+import { NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef } from '../../src/core';
 import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE } from '../helpers';
 
 /**
@@ -187,4 +187,19 @@ describe('findings never cite what is not reporting', () => {
       for (const o of a.omissions) assert.ok(!NOT_CONTENT_KINDS.has(kindOf(o.source)));
     });
   }
+});
+
+describe('findings: the detectors read pairs best-scored first', () => {
+  it('orders like a stable sort by score, whatever the scores look like', async () => {
+    const { byScoreDescending } = await import('../../src/core/detect/context');
+    // Report scores (four decimals), unrounded scores sharing a bucket, ties, and the bounds.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const scores = [0, 1, 0.5, 0.5, 0.12345, 0.12349, 0.1235, 0.99999, ...Array.from({ length: 500 }, (_, k) => (k % 3 ? Math.round(random() * 10000) / 10000 : random()))];
+    const evidence = { lexical: 0, soft: 0, sentence: 0, names: 0, numbers: 0, quotes: 0, sharedNames: [], sharedNumbers: [] };
+    const pairs: Pair[] = scores.map((score, k) => ({ a: { doc: 'd0', paragraph: k }, b: { doc: 'd1', paragraph: k }, score, confidence: score, evidence }));
+    const expected = [...pairs].sort((x, y) => y.score - x.score);
+    assert.deepEqual(byScoreDescending(pairs), expected);
+    assert.deepEqual(byScoreDescending([]), []);
+  });
 });

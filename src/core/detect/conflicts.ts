@@ -104,6 +104,16 @@ function boundOf(n: NumberFeature, text: string): Bound | null {
   return { low: v, high: v };
 }
 
+/** What a number's own paragraph says of it, read once: one paragraph meets many others in a large set. */
+const boundMemo = new WeakMap<NumberFeature, Bound | null>();
+const crowdedMemo = new WeakMap<NumberFeature, boolean>();
+function memoised<V>(memo: WeakMap<NumberFeature, V>, n: NumberFeature, read: () => V): V {
+  if (memo.has(n)) return memo.get(n)!;
+  const v = read();
+  memo.set(n, v);
+  return v;
+}
+
 /** Numbers of the same unit, in sentences about the same thing, whose values cannot both be right. */
 function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Finding[] {
   const fa = ctx.features(a);
@@ -113,13 +123,13 @@ function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): 
     if (!isComparable(x)) continue;
     for (const y of fb.numbers) {
       if (!isComparable(y) || x.type !== y.type || !sameUnit(x.unit, y.unit) || x.key === y.key) continue;
-      const bx = boundOf(x, ctx.paragraph(a).text);
-      const by = boundOf(y, ctx.paragraph(b).text);
+      const bx = memoised(boundMemo, x, () => boundOf(x, ctx.paragraph(a).text));
+      const by = memoised(boundMemo, y, () => boundOf(y, ctx.paragraph(b).text));
       if (!bx || !by || (bx.low <= by.high && by.low <= bx.high)) continue;
       // A list read against a list ("52% in Egypt, 82% in India"): the other value is there too, just elsewhere.
       if (fb.numbers.some((z) => z.key === x.key) || fa.numbers.some((z) => z.key === y.key)) continue;
       // Two numbers of one unit in a sentence ("a 16-year-old boy and a 17-year-old"): which is which is not clear.
-      if (sameUnitInSentence(fa, x) || sameUnitInSentence(fb, y)) continue;
+      if (memoised(crowdedMemo, x, () => sameUnitInSentence(fa, x)) || memoised(crowdedMemo, y, () => sameUnitInSentence(fb, y))) continue;
       if (!sameReferent(ctx, a, x, b, y)) continue;
       const [da, db] = [ctx.doc(a.doc), ctx.doc(b.doc)];
       const what = x.unit === '%' ? 'the same share' : x.type === 'money' ? 'the same sum' : PEOPLE.has(x.unit) ? 'the number of people' : `the number of ${plural(x.unit)}`;
@@ -224,12 +234,7 @@ function around(
 
 /** Whether sentence `sa` of one paragraph and `sb` of the other share more content words with each other than with any other sentence. */
 function mutualBestSentences(fa: ParagraphFeatures, sa: number, fb: ParagraphFeatures, sb: number): boolean {
-  const lemmasOf = (f: ParagraphFeatures) => {
-    const out: Set<string>[] = [];
-    for (const t of f.tokens) if (t.content) (out[t.sentence] ??= new Set()).add(t.lemma);
-    return out;
-  };
-  const [la, lb] = [lemmasOf(fa), lemmasOf(fb)];
+  const [la, lb] = [sentenceLemmas(fa), sentenceLemmas(fb)];
   const overlap = (x: Set<string> | undefined, y: Set<string> | undefined) => {
     if (!x || !y) return 0;
     let n = 0;
@@ -239,6 +244,18 @@ function mutualBestSentences(fa: ParagraphFeatures, sa: number, fb: ParagraphFea
   const here = overlap(la[sa], lb[sb]);
   if (!here) return false;
   return la.every((x, k) => k === sa || overlap(x, lb[sb]) <= here) && lb.every((y, k) => k === sb || overlap(la[sa], y) <= here);
+}
+
+/** Each sentence's content lemmas, read once per paragraph. */
+const sentenceLemmaMemo = new WeakMap<ParagraphFeatures, Set<string>[]>();
+function sentenceLemmas(f: ParagraphFeatures): Set<string>[] {
+  let out = sentenceLemmaMemo.get(f);
+  if (!out) {
+    out = [];
+    for (const t of f.tokens) if (t.content) (out[t.sentence] ??= new Set()).add(t.lemma);
+    sentenceLemmaMemo.set(f, out);
+  }
+  return out;
 }
 
 function sameUnitInSentence(f: ParagraphFeatures, n: NumberFeature): boolean {
@@ -295,32 +312,22 @@ function claimConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, me
     [a, b],
     [b, a],
   ] as const) {
-    const fn = ctx.features(neg);
-    const fp = ctx.features(pos);
-    const scopes = memo.of(neg);
-    if (!scopes.scopes.length) continue;
-    const sourcesN = scopes.sources;
-    const sourcesP = memo.of(pos).sources;
-    const negatedInPos = memo.of(pos).negated;
-    for (const scope of scopes.scopes) {
-      const claim = scope.tokens.filter((t) => t.content);
-      const head = claim.find((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && !LIGHT_VERBS.has(t.lemma));
-      if (claim.length < CLAIM_WORDS || !head) continue;
-      const sentence = scope.tokens[0]!.sentence;
-      const inScope = new Set(scope.tokens);
-      // The subject: the last few content words before the cue ("Hooker's statement notably stopped short of").
-      const subject = fn.tokens.filter((t) => t.sentence === sentence && t.content && !inScope.has(t) && t.start < scope.cueStart && !isCue(t)).slice(-SUBJECT_WORDS);
+    const negScopes = memo.of(neg);
+    if (!negScopes.claims.length) continue;
+    const sourcesN = negScopes.sources;
+    const { sources: sourcesP, asserted: assertedBySentence } = memo.of(pos);
+    for (const { scope, claim, claimLemmas, head, sentence, subject } of negScopes.claims) {
       let best: { matched: WordToken[]; coverage: number } | null = null;
-      for (let sp = 0; sp < fp.sentences.length; sp++) {
+      for (let sp = 0; sp < assertedBySentence.length; sp++) {
         if (differentSources(sourcesN.get(sentence), sourcesP.get(sp))) continue;
-        const asserted = fp.tokens.filter((t) => t.sentence === sp && t.content && !negatedInPos.has(t));
+        const { tokens: asserted, lemmas: assertedLemmas } = assertedBySentence[sp]!;
         if (!asserted.length) continue;
         if (bestMatch(words, head.lemma, asserted).sim < SAME_HEAD) continue;
         // Names say who, not what: the claim must be matched in its other words.
         const matched = [...new Set(claim.map((c) => bestMatch(words, c.lemma, asserted)).filter((m) => m.sim >= SAME_WORD).map((m) => m.token!))].filter(
           (t) => !LIGHT_VERBS.has(t.lemma) && t.pos !== 'PROPN',
         );
-        const coverage = words.coverage(contentLemmas(claim), contentLemmas(asserted));
+        const coverage = words.coverage(claimLemmas, assertedLemmas);
         if (matched.length < CLAIM_WORDS || coverage < CLAIM_COVERAGE) continue;
         // The same subject: a rare-enough word before the negation that the other sentence also has (not in the claim).
         // …which the asserting sentence also has, before its claim.
@@ -354,23 +361,81 @@ function claimConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, me
   return out;
 }
 
-/** Each paragraph's negated stretches and credited sources, read once. */
+/** A negated or denied stretch that can carry a claim, with what every comparison reads of it. */
+interface Claim {
+  readonly scope: Scope;
+  /** The scope's content words, and their lemmas. */
+  readonly claim: readonly WordToken[];
+  readonly claimLemmas: readonly string[];
+  /** Its head word: the first verb or noun that is not a light verb. */
+  readonly head: WordToken;
+  readonly sentence: number;
+  /** The last few content words before the cue ("Hooker's statement notably stopped short of"). */
+  readonly subject: readonly WordToken[];
+}
+
+interface ParagraphClaims {
+  readonly claims: Claim[];
+  /** Per sentence, its content words outside any negated stretch (what the paragraph asserts), and their lemmas. */
+  readonly asserted: { tokens: WordToken[]; lemmas: string[] }[];
+  readonly sources: Map<number, Set<string>>;
+}
+
+/**
+ * Each paragraph's claims, assertions and credited sources, read once (a paragraph meets many others). Claims
+ * are read for every paragraph; assertions and sources only for paragraphs that meet a claim, when first asked.
+ */
 class ScopeMemo {
-  private readonly cache = new Map<string, { scopes: Scope[]; negated: Set<WordToken>; sources: Map<number, Set<string>> }>();
+  private readonly cache = new Map<string, ParagraphClaims>();
 
   constructor(private readonly ctx: DetectContext) {}
 
-  of(ref: ParagraphRef): { scopes: Scope[]; negated: Set<WordToken>; sources: Map<number, Set<string>> } {
+  of(ref: ParagraphRef): ParagraphClaims {
     const k = key(ref);
     let entry = this.cache.get(k);
     if (!entry) {
-      const f = this.ctx.features(ref);
-      const scopes = scopesOf(f, this.ctx.paragraph(ref).text);
-      entry = { scopes, negated: new Set(scopes.flatMap((s) => s.tokens)), sources: sourcesBySentence(f) };
+      entry = readClaims(this.ctx.features(ref), this.ctx.paragraph(ref).text);
       this.cache.set(k, entry);
     }
     return entry;
   }
+}
+
+function readClaims(f: ParagraphFeatures, text: string): ParagraphClaims {
+  const scopes = scopesOf(f, text);
+  const claims: Claim[] = [];
+  for (const scope of scopes) {
+    const claim = scope.tokens.filter((t) => t.content);
+    const head = claim.find((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && !LIGHT_VERBS.has(t.lemma));
+    if (claim.length < CLAIM_WORDS || !head) continue;
+    const sentence = scope.tokens[0]!.sentence;
+    const inScope = new Set(scope.tokens);
+    const subject = f.tokens.filter((t) => t.sentence === sentence && t.content && !inScope.has(t) && t.start < scope.cueStart && !isCue(t)).slice(-SUBJECT_WORDS);
+    claims.push({ scope, claim, claimLemmas: contentLemmas(claim), head, sentence, subject });
+  }
+  let asserted: ParagraphClaims['asserted'] | null = null;
+  let sources: ParagraphClaims['sources'] | null = null;
+  return {
+    claims,
+    get asserted() {
+      if (!asserted) {
+        const negated = new Set(scopes.flatMap((s) => s.tokens));
+        const bySentence = Array.from({ length: f.sentences.length }, () => ({ tokens: [] as WordToken[], lemmas: [] as string[] }));
+        for (const t of f.tokens) {
+          const slot = bySentence[t.sentence];
+          if (slot && t.content && !negated.has(t)) {
+            slot.tokens.push(t);
+            slot.lemmas.push(t.lemma);
+          }
+        }
+        asserted = bySentence;
+      }
+      return asserted;
+    },
+    get sources() {
+      return (sources ??= sourcesBySentence(f));
+    },
+  };
 }
 
 function bestMatch(words: WordMatcher, lemma: string, tokens: readonly WordToken[]): { token: WordToken | null; sim: number } {
@@ -427,6 +492,9 @@ function clauseBreak(text: string, prev: WordToken, next: WordToken): boolean {
   return /[,;:.!?()—–]/.test(text.slice(prev.end, next.start)) || /^(?:but|while|although|though|however|yet|whereas)$/.test(next.lemma);
 }
 
+/** Denial phrases by their first word, in the lexicon's order. */
+const DENIAL_PHRASES_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = DENIAL_PHRASES.reduce((m, ph) => m.set(ph[0]!, [...(m.get(ph[0]!) ?? []), ph]), new Map<string, (readonly string[])[]>());
+
 /** The negated and denied stretches of a paragraph: wink-nlp's negation scopes and denial cues to their clause's end. */
 function scopesOf(f: ParagraphFeatures, text: string): Scope[] {
   const out: Scope[] = [];
@@ -443,7 +511,7 @@ function scopesOf(f: ParagraphFeatures, text: string): Scope[] {
   }
   // Denials: a denial verb or phrase, then the rest of its clause.
   for (let k = 0; k < tokens.length; k++) {
-    const phrase = DENIAL_PHRASES.find((ph) => ph.every((w, i) => tokens[k + i]?.lemma === w));
+    const phrase = DENIAL_PHRASES_BY_FIRST.get(tokens[k]!.lemma)?.find((ph) => ph.every((w, i) => tokens[k + i]?.lemma === w));
     // "failed to reach", "refused to": these deny only with their infinitive ("a failed campaign" denies nothing).
     const verb = tokens[k]!;
     const denies = DENIAL_VERBS.has(verb.lemma) && verb.pos === 'VERB' && (!NEEDS_INFINITIVE.has(verb.lemma) || tokens[k + 1]?.lemma === 'to');

@@ -138,11 +138,13 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
     }
     // Among many carriers, a fact only one or two of them give is not something "the others" carry.
     const enough = carriers.length > FEW_CARRIERS ? Math.ceil(MANY_CARRIERS_SHARE * (carriers.length - 1)) : 1;
+    // An article missing a fact is not among those stating it, so only facts stated by `enough` articles can count.
+    const common = [...facts.values()].filter((f) => f.docs.size >= enough);
+    if (!common.length) continue;
     for (const doc of carriers) {
       const has = holdings.get(doc)!;
-      for (const { fact, source, docs } of facts.values()) {
-        const stating = docs.size - (docs.has(doc) ? 1 : 0);
-        if (stating < enough || docs.has(doc)) continue;
+      for (const { fact, source, docs } of common) {
+        if (docs.has(doc)) continue;
         if (fact.kind === 'name' || fact.kind === 'attribution') {
           if (has.names.has(fact.name!)) continue;
         } else if (fact.kind === 'number') {
