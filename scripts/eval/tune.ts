@@ -211,6 +211,7 @@ function train(examples: readonly Example[], l2 = 1e-3, iterations = 4000, rate 
 interface Thresholds {
   pairThreshold: number;
   pointPairThreshold: number;
+  facetPairThreshold: number;
   pointThreshold: number;
   mainThreshold: number;
   sentenceThreshold: number;
@@ -242,6 +243,7 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
   let current: Thresholds = {
     pairThreshold: d.pairThreshold,
     pointPairThreshold: d.pointPairThreshold,
+    facetPairThreshold: d.facetPairThreshold,
     pointThreshold: d.pointThreshold,
     mainThreshold: d.mainThreshold,
     sentenceThreshold: d.sentenceThreshold,
@@ -253,6 +255,7 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
       ? {
           pairThreshold: [0.3, 0.4, 0.5, 0.6, 0.7],
           pointPairThreshold: [0.15, 0.2, 0.25, 0.3, 0.4, 0.5],
+          facetPairThreshold: [0, 0.2, 0.3, 0.4, 9],
           pointThreshold: [0.2, 0.3, 0.4, 0.5, 0.6],
           mainThreshold: [0.17, 0.2, 0.23, 0.26, 0.3, 9],
           sentenceThreshold: [0.35, 0.4, 0.45, 0.55, 9],
@@ -260,6 +263,7 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
       : {
           pairThreshold: [0.14, 0.17, 0.2, 0.23, 0.26],
           pointPairThreshold: [0.06, 0.08, 0.11, 0.14],
+          facetPairThreshold: [0, 0.05, 0.1, 0.15, 9],
           pointThreshold: [0.2, 0.24, 0.28, 0.32, 0.36],
           mainThreshold: [0.17, 0.2, 0.23, 0.26, 0.3, 9],
           sentenceThreshold: [0.35, 0.4, 0.45, 0.55, 9],
@@ -303,7 +307,7 @@ function report(
   console.log(
     `${label.padEnd(6)} mean ${fmt(r.mean)} | seeds F1 ${fmt(r.seeds)} (P ${fmt(r.seedsP)}) gvc ${fmt(r.gvc)} ecb+ ${fmt(r.ecb)} | ` +
       `omissions ${fmt(o.seeds)}/${fmt(o.gvc)}/${fmt(o.ecb)} | ` +
-      `pair ${t.pairThreshold} pointPair ${t.pointPairThreshold} point ${t.pointThreshold} main ${t.mainThreshold} sentence ${t.sentenceThreshold}`,
+      `pair ${t.pairThreshold} pointPair ${t.pointPairThreshold} facetPair ${t.facetPairThreshold} point ${t.pointThreshold} main ${t.mainThreshold} sentence ${t.sentenceThreshold}`,
   );
 }
 

@@ -7,6 +7,11 @@ export interface AnalysisOptions {
   readonly pairThreshold: number;
   /** Two paragraphs of one point are aligned when their confidence reaches this (the point vouches for them). */
   readonly pointPairThreshold: number;
+  /**
+   * Two paragraphs that report one facet of the human toll (deaths, injuries, harm to civilians) are aligned when
+   * their confidence reaches this (above 1: never on that ground alone).
+   */
+  readonly facetPairThreshold: number;
   /** Clusters merge into one point while their average confidence reaches this. */
   readonly pointThreshold: number;
   /** A paragraph restates the main news when its main-news measure reaches this. */
@@ -43,12 +48,13 @@ export interface AnalysisOptions {
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
   pairThreshold: 0.19,
-  pointPairThreshold: 0.12,
+  pointPairThreshold: 0.11,
+  facetPairThreshold: 0,
   pointThreshold: 0.32,
   mainThreshold: 0.23,
   mainNews: 'affinity',
   decideOn: 'similarity',
-  sentenceThreshold: 0.45,
+  sentenceThreshold: 0.55,
   weights: { lexical: 0.33, soft: 0.9, names: 0.03, numbers: 0.01, lead: 0.09 },
   softFloor: 0.5,
   candidates: DEFAULT_CANDIDATES,

@@ -96,6 +96,8 @@ export interface PairEvidence {
   readonly sharedNames: readonly string[];
   /** Numbers both paragraphs carry. */
   readonly sharedNumbers: readonly string[];
+  /** Facets of the human toll both report: deaths, injuries, civilian-harm (see score/facets.ts). */
+  readonly sharedFacets: readonly string[];
 }
 
 /** One thing the coverage says: paragraphs of one or more articles that report it. */

@@ -56,3 +56,44 @@ describe('first alignment', () => {
     assert.equal(a.pairs.length, 0);
   });
 });
+
+describe('facets of the human toll', () => {
+  // A fictional mine collapse told by two outlets: the deaths and the displaced families in different words,
+  // next to paragraphs on other things (the company's shares, the weather).
+  const analysis = analyzeTexts({
+    'ridge-post.txt': [
+      'Tunnel Collapse at Harlow Ridge Mine',
+      'Rescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.',
+      'Three miners were killed when the roof of the lower gallery fell in.',
+      'Shares in Harlow Minerals fell sharply on the Copenhagen exchange after trading opened.',
+      'Dozens of households near the pit have been displaced and now sleep in a school gym.',
+    ].join('\n\n'),
+    'valley-radio.txt': [
+      'Mine Accident in the Valley',
+      'A tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.',
+      'The dead include a father of four who had worked the seam for twenty years.',
+      'Forecasters expect heavy rain across the valley until the weekend.',
+      'The evacuation of nearby streets has left families in temporary shelters.',
+    ].join('\n\n'),
+  });
+  const pairOf = (x: RegExp, y: RegExp) => {
+    const text = (r: { doc: string; paragraph: number }) => analysis.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
+    return analysis.pairs.find((p) => (x.test(text(p.a)) && y.test(text(p.b))) || (y.test(text(p.a)) && x.test(text(p.b))));
+  };
+
+  it('aligns two reports of the deaths that share hardly a word, and says which facet they share', () => {
+    const pair = pairOf(/^Three miners were killed/, /^The dead include/);
+    assert.ok(pair, 'the two death reports are not aligned');
+    assert.deepEqual(pair.evidence.sharedFacets, ['deaths']);
+  });
+
+  it('aligns two reports of the harm to the people living nearby', () => {
+    assert.deepEqual(pairOf(/^Dozens of households/, /^The evacuation of nearby streets/)?.evidence.sharedFacets, ['civilian-harm']);
+  });
+
+  it('does not align different facets, or paragraphs with none', () => {
+    assert.equal(pairOf(/^Three miners were killed/, /^The evacuation of nearby streets/), undefined);
+    assert.equal(pairOf(/^Shares in Harlow/, /^Forecasters expect/), undefined);
+    for (const p of analysis.pairs) if (pairOf(/^Shares in Harlow/, /./) === p) assert.deepEqual(p.evidence.sharedFacets, []);
+  });
+});

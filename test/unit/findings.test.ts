@@ -196,7 +196,7 @@ describe('findings: the detectors read pairs best-scored first', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const scores = [0, 1, 0.5, 0.5, 0.12345, 0.12349, 0.1235, 0.99999, ...Array.from({ length: 500 }, (_, k) => (k % 3 ? Math.round(random() * 10000) / 10000 : random()))];
-    const evidence = { lexical: 0, soft: 0, sentence: 0, names: 0, numbers: 0, quotes: 0, sharedNames: [], sharedNumbers: [] };
+    const evidence = { lexical: 0, soft: 0, sentence: 0, names: 0, numbers: 0, quotes: 0, sharedNames: [], sharedNumbers: [], sharedFacets: [] };
     const pairs: Pair[] = scores.map((score, k) => ({ a: { doc: 'd0', paragraph: k }, b: { doc: 'd1', paragraph: k }, score, confidence: score, evidence }));
     const expected = [...pairs].sort((x, y) => y.score - x.score);
     assert.deepEqual(byScoreDescending(pairs), expected);

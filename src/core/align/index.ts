@@ -120,7 +120,9 @@ export function align(
   const pairs: Pair[] = [];
   for (const p of scored) {
     const together = pointsOf[p.i]!.some((k) => pointsOf[p.j]!.includes(k));
-    if (decide(p) < (together ? options.pointPairThreshold : options.pairThreshold)) continue;
+    // Two reports of one facet of the human toll are one point however they word it (see score/facets.ts).
+    const facet = p.evidence.sharedFacets.length > 0 && decide(p) >= options.facetPairThreshold;
+    if (!facet && decide(p) < (together ? options.pointPairThreshold : options.pairThreshold)) continue;
     const e = p.evidence;
     pairs.push({
       a: ref(p.i),
@@ -136,6 +138,7 @@ export function align(
         quotes: round(e.quotes),
         sharedNames: e.sharedNames,
         sharedNumbers: e.sharedNumbers,
+        sharedFacets: e.sharedFacets,
       },
     });
   }

@@ -1,7 +1,10 @@
 import type { PairEvidence } from '../types';
 import type { ProfileSet } from './profiles';
+import { facetIds } from './facets';
 import { SoftMatcher, type Alignment } from './softMatch';
 import { cosine, type Vocabulary } from './tfidf';
+
+const NO_FACETS: readonly string[] = Object.freeze([]);
 
 /** Word alignments of paragraph pairs, reused while both texts stay the same (see AnalysisCache). */
 export interface AlignmentStore {
@@ -33,6 +36,7 @@ export function pairEvidence(set: ProfileSet, i: number, j: number, store?: Alig
     quotes: quotes.value,
     sharedNames: names.shared,
     sharedNumbers: numbers.shared,
+    sharedFacets: a.facets & b.facets ? facetIds(a.facets & b.facets) : NO_FACETS,
   };
 }
 

@@ -1,3 +1,4 @@
+import { tollFacets } from './facets';
 import type { ParagraphFeatures } from '../features';
 import type { Paragraph } from '../types';
 import { SoftMatcher, type Alignment, type TermBag } from './softMatch';
@@ -27,6 +28,8 @@ export interface UnitProfile {
   readonly numbers: ReadonlySet<string>;
   /** Content words inside quotation marks. */
   readonly quoted: ReadonlySet<string>;
+  /** Facets of the human toll it reports, as bits (see tollFacets). */
+  readonly facets: number;
   /** A key for the paragraph's text, so cached word alignments can be reused when nothing changed. */
   readonly textKey: string;
 }
@@ -93,6 +96,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       names: new Set(namesOf[i]),
       numbers: new Set(numbersOf[i]),
       quoted: new Set(quotedOf[i]),
+      facets: tollFacets(f.lemmas),
       textKey: textKey(s.paragraph.text),
     };
   });
