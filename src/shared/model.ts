@@ -3,7 +3,7 @@
  * cell's status, an article's coverage of the shared story). Plain functions over plain data, no DOM: the views
  * render it, the unit tests check it.
  */
-import type { Analysis, DocumentReport, Emphasis, Finding, Paragraph, ParagraphRef, Point } from '../core/types';
+import type { Analysis, DocumentReport, Emphasis, Finding, Pair, Paragraph, ParagraphRef, Point } from '../core/types';
 import type { GridView, PanelSettings } from './protocol';
 
 /** How an article stands to a point in the coverage grid. */
@@ -37,6 +37,8 @@ export class PanelModel {
   private readonly medianShare = new Map<string, number>();
   /** "d2#5" → the points that paragraph carries, in point order. */
   private readonly pointsByParagraph = new Map<string, Point[]>();
+  /** "d2#5" → the accepted pairs it is in (built on first use: only notes ask). */
+  private pairsByParagraph: Map<string, Pair[]> | null = null;
 
   constructor(
     readonly analysis: Analysis,
@@ -72,6 +74,21 @@ export class PanelModel {
   /** The points a paragraph carries. */
   pointsOf(ref: ParagraphRef): readonly Point[] {
     return this.pointsByParagraph.get(`${ref.doc}#${ref.paragraph}`) ?? [];
+  }
+
+  /** The accepted pairs a paragraph is in, in report order. */
+  pairsOf(ref: ParagraphRef): readonly Pair[] {
+    if (!this.pairsByParagraph) {
+      const index = new Map<string, Pair[]>();
+      for (const pair of this.analysis.pairs) {
+        for (const end of [pair.a, pair.b]) {
+          const key = `${end.doc}#${end.paragraph}`;
+          (index.get(key) ?? index.set(key, []).get(key)!).push(pair);
+        }
+      }
+      this.pairsByParagraph = index;
+    }
+    return this.pairsByParagraph.get(`${ref.doc}#${ref.paragraph}`) ?? [];
   }
 
   /** The first point a paragraph shares with another article, if any: what it is "about" in a placeholder. */

@@ -29,6 +29,14 @@ export interface PointNote {
   readonly isMain: boolean;
 }
 
+/** A paragraph of another article aligned with this one, outside its points, for the facet of the toll both report. */
+export interface MatchNote {
+  readonly ref: ParagraphRef;
+  readonly score: number;
+  /** Facets of the human toll both report ("deaths", "injuries", "civilian-harm"). */
+  readonly facets: readonly string[];
+}
+
 export interface ParagraphNote {
   readonly ref: ParagraphRef;
   readonly paragraph: Paragraph;
@@ -40,6 +48,11 @@ export interface ParagraphNote {
   /** Content nobody else carries (no other article shares any of its points). */
   readonly onlyHere: boolean;
   readonly conflicts: readonly Finding[];
+  /**
+   * Paragraphs of articles that carry none of its points but report the same facet of the human toll (at most one
+   * per article, best first): the alignment pairs them though no point groups them.
+   */
+  readonly matches: readonly MatchNote[];
   /** Substitutions with this paragraph on one side, as seen from it (`a` is this paragraph's word). */
   readonly wording: readonly Substitution[];
   /** Findings citing this paragraph, other than conflicts (unique, emphasis, wording, another episode). */
@@ -74,6 +87,14 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
     }));
   const carriers = new Set<string>([ref.doc]);
   for (const p of points) for (const o of p.others) carriers.add(o.doc);
+  const best = new Map<string, MatchNote>();
+  for (const pair of model.pairsOf(ref)) {
+    const other = same(pair.a, ref) ? pair.b : pair.a;
+    const facets = pair.evidence.sharedFacets ?? [];
+    if (!facets.length || carriers.has(other.doc) || (best.get(other.doc)?.score ?? -1) >= pair.score) continue;
+    best.set(other.doc, { ref: other, score: pair.score, facets });
+  }
+  const matches = [...best.values()].sort((x, y) => y.score - x.score);
   const cites = (f: Finding) => f.evidence.some((e) => same(e, ref));
   const wording = model.analysis.substitutions
     .filter((s) => same(s.a, ref) || same(s.b, ref))
@@ -86,6 +107,7 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
     articles: model.docs.length,
     onlyHere: carriers.size === 1 && paragraph.kind !== 'heading',
     conflicts: model.analysis.findings.filter((f) => f.kind === 'conflict' && cites(f)),
+    matches,
     wording,
     findings: model.analysis.findings.filter((f) => f.kind !== 'conflict' && cites(f)),
   };
@@ -95,3 +117,10 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
 export function paragraphAtLine(model: PanelModel, doc: string, line: number): Paragraph | undefined {
   return model.doc(doc)?.paragraphs.find((p) => line + 1 >= p.startLine && line + 1 <= p.endLine);
 }
+
+/** How a note names a facet of the human toll: "both report the deaths". */
+export function facetLabel(facet: string): string {
+  return FACET_LABELS[facet] ?? facet;
+}
+
+const FACET_LABELS: Readonly<Record<string, string>> = { deaths: 'the deaths', injuries: 'the injuries', 'civilian-harm': 'the harm to civilians' };

@@ -124,6 +124,26 @@ describe('Hover notes, editor marks and the side-by-side diff', () => {
     }
   });
 
+  it('names the other article’s report of the same deaths in the note and the CodeLens', async () => {
+    const a = inWorkspace('mine-post.txt');
+    const b = inWorkspace('mine-radio.txt');
+    writeFileSync(a.fsPath, 'Tunnel Collapse at Harlow Ridge Mine\n\nRescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.\n\nThree miners were killed when the roof of the lower gallery fell in.\n');
+    writeFileSync(b.fsPath, 'Mine Accident in the Valley\n\nA tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.\n\nThe dead include a father of four who had worked the seam for twenty years.\n');
+    try {
+      await compare([a, b]);
+      await openEditors([a]);
+      const note = ours(await hoverText(a, 4));
+      assert.ok(note, 'no note on the paragraph on the deaths');
+      assert.match(collapse(note.text), /The same toll in other articles:/);
+      assert.match(collapse(note.text), /The dead include a father of four.*both report the deaths/);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', a, 100);
+      assert.ok(lenses.some((l) => l.range.start.line === 4 && /the same toll in 1 other/.test(l.command?.title ?? '')), 'no toll in the CodeLens');
+    } finally {
+      rmSync(a.fsPath, { force: true });
+      rmSync(b.fsPath, { force: true });
+    }
+  });
+
   it('opens the side-by-side diff of two samples with every row facing its own point, and goes back to the original', async () => {
     const files = SAMPLES.map((f) => inWorkspace(f));
     const analysis = await compare(files);

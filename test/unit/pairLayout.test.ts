@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { PanelModel } from '../../src/shared/model';
 import { paragraphAtLine, paragraphNote } from '../../src/shared/notes';
 import { isContent, layoutPair } from '../../src/shared/pairLayout';
-import { analyzeFiles, FIXTURES } from '../helpers';
+import { analyzeFiles, analyzeTexts, FIXTURES } from '../helpers';
 
 const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
@@ -94,5 +94,44 @@ describe('the note on one paragraph', () => {
     const p = d.paragraphs[2]!;
     assert.equal(paragraphAtLine(model, d.id, p.startLine - 1), p);
     assert.equal(paragraphAtLine(model, d.id, 100_000), undefined);
+  });
+});
+
+describe('the note on a paragraph aligned outside its points', () => {
+  // Two outlets on a fictional mine collapse: the deaths in different words, which no point groups.
+  const analysis = analyzeTexts({
+    'ridge-post.txt': 'Tunnel Collapse at Harlow Ridge Mine\n\nRescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.\n\nThree miners were killed when the roof of the lower gallery fell in.\n\nShares in Harlow Minerals fell sharply on the Copenhagen exchange after trading opened.\n',
+    'valley-radio.txt': 'Mine Accident in the Valley\n\nA tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.\n\nThe dead include a father of four who had worked the seam for twenty years.\n\nForecasters expect heavy rain across the valley until the weekend.\n',
+  });
+  const model = new PanelModel(analysis, { weakShare: 0.02 });
+  const refOf = (re: RegExp) => {
+    for (const d of analysis.documents) for (const p of d.paragraphs) if (re.test(p.text)) return { doc: d.id, paragraph: p.index };
+    throw new Error(`no paragraph ${re}`);
+  };
+
+  it('lists the other article’s aligned paragraph with the facet both report, once per article', () => {
+    const note = paragraphNote(model, refOf(/^Three miners were killed/))!;
+    const dead = refOf(/^The dead include/);
+    // No point groups the two (they share almost no words); the pair says they report the same deaths.
+    assert.ok(!note.points.some((p) => p.others.some((o) => o.doc === dead.doc)));
+    assert.deepEqual(
+      note.matches.map((m) => [m.ref, m.facets]),
+      [[dead, ['deaths']]],
+    );
+    assert.equal(note.onlyHere, true);
+  });
+
+  it('lists the paragraph reporting the same toll, not a better-scored pair about something else', () => {
+    // "The dead include…" is also paired with the rescue paragraph (a similar text), which reports no toll.
+    const note = paragraphNote(model, refOf(/^The dead include/))!;
+    assert.ok(model.pairsOf(refOf(/^The dead include/)).some((p) => !p.evidence.sharedFacets.length));
+    assert.deepEqual(
+      note.matches.map((m) => m.ref),
+      [refOf(/^Three miners were killed/)],
+    );
+  });
+
+  it('lists nothing for a paragraph aligned with nothing', () => {
+    assert.deepEqual(paragraphNote(model, refOf(/^Shares in Harlow/))!.matches, []);
   });
 });
