@@ -19,7 +19,7 @@ const MIN_PARALLEL_CHARS = 400_000;
 export class PreparePool {
   private readonly workers: Worker[] = [];
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (p: [number, PreparedArticle][]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { article: (index: number, a: PreparedArticle) => void; resolve: () => void; reject: (e: Error) => void }>();
 
   constructor(
     /** The helper script: dist/prepare-worker.js (or its TypeScript source under tsx, with execArgv). */
@@ -46,16 +46,17 @@ export class PreparePool {
     const out: (PreparedArticle | undefined)[] = new Array(jobs.length);
     let readers = this.size + 1;
     const remote = Array.from({ length: this.size }, (_, w) =>
-      this.run(w, jobs, next).then(
-        (done) => done.forEach(([k, article]) => (out[k] = article)),
-        (e: unknown) => {
-          // A helper that cannot start or dies leaves what it took to this thread: slower, never wrong.
-          if (e instanceof InputError) throw e;
-          readers--;
-        },
-      ),
+      this.run(w, jobs, next, (k, article) => (out[k] = article)).catch((e: unknown) => {
+        // A helper that cannot start or dies leaves what it took to this thread: slower, never wrong.
+        if (e instanceof InputError) throw e;
+        readers--;
+      }),
     );
-    for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) out[k] = prepareArticle(jobs[k]!.input, jobs[k]!.id);
+    for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) {
+      out[k] = prepareArticle(jobs[k]!.input, jobs[k]!.id);
+      // Let the helpers' articles in between this thread's own, so unpacking them is not all left to the end.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     await Promise.all(remote);
     return { articles: out.map((a, k) => a ?? prepareArticle(jobs[k]!.input, jobs[k]!.id)), readers };
   }
@@ -67,11 +68,11 @@ export class PreparePool {
     this.pending.clear();
   }
 
-  /** Has helper `w` read articles from the shared counter `next`; resolves to the ones it read, by index. */
-  private run(w: number, jobs: readonly { input: ArticleInput; id: string }[], next: Int32Array): Promise<[number, PreparedArticle][]> {
+  /** Has helper `w` read articles from the shared counter `next`, handing each to `article` as it arrives. */
+  private run(w: number, jobs: readonly { input: ArticleInput; id: string }[], next: Int32Array, article: (index: number, a: PreparedArticle) => void): Promise<void> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { article, resolve, reject });
       this.worker(w).postMessage({ type: 'prepare', id, jobs, next } satisfies ToPrepareWorker);
     });
   }
@@ -84,8 +85,9 @@ export class PreparePool {
     worker.on('message', (m: FromPrepareWorker) => {
       const p = this.pending.get(m.id);
       if (!p) return;
+      if (m.type === 'article') return p.article(m.index, unpackArticle(m.article));
       this.pending.delete(m.id);
-      if (m.type === 'prepared') p.resolve(m.articles.map((a, k) => [m.indices[k]!, unpackArticle(a)]));
+      if (m.type === 'prepared') p.resolve();
       else p.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
     });
     worker.on('error', (e) => {

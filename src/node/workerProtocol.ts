@@ -29,5 +29,8 @@ export type ToPrepareWorker = {
 
 /** From a preparation helper. */
 export type FromPrepareWorker =
-  | { readonly type: 'prepared'; readonly id: number; readonly indices: number[]; readonly articles: PackedArticle[] }
+  /** One article read (sent as soon as it is, so the calling thread unpacks it between its own). */
+  | { readonly type: 'article'; readonly id: number; readonly index: number; readonly article: PackedArticle }
+  /** No article is left to take. */
+  | { readonly type: 'prepared'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly problem: InputProblem | null };
