@@ -210,6 +210,7 @@ function train(examples: readonly Example[], l2 = 1e-3, iterations = 4000, rate 
 
 interface Thresholds {
   pairThreshold: number;
+  pairRank: number;
   pointPairThreshold: number;
   facetPairThreshold: number;
   pointThreshold: number;
@@ -242,6 +243,7 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
   const d = DEFAULT_OPTIONS;
   let current: Thresholds = {
     pairThreshold: d.pairThreshold,
+    pairRank: d.pairRank,
     pointPairThreshold: d.pointPairThreshold,
     facetPairThreshold: d.facetPairThreshold,
     pointThreshold: d.pointThreshold,
@@ -254,6 +256,7 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
     decideOn === 'confidence'
       ? {
           pairThreshold: [0.3, 0.4, 0.5, 0.6, 0.7],
+          pairRank: [3, 4, 5, 6, 1000],
           pointPairThreshold: [0.15, 0.2, 0.25, 0.3, 0.4, 0.5],
           facetPairThreshold: [0, 0.2, 0.3, 0.4, 9],
           pointThreshold: [0.2, 0.3, 0.4, 0.5, 0.6],
@@ -261,7 +264,8 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
           sentenceThreshold: [0.35, 0.4, 0.45, 0.55, 9],
         }
       : {
-          pairThreshold: [0.14, 0.17, 0.2, 0.23, 0.26],
+          pairThreshold: [0.14, 0.16, 0.17, 0.18, 0.19, 0.2, 0.23],
+          pairRank: [3, 4, 5, 6, 1000],
           pointPairThreshold: [0.06, 0.08, 0.11, 0.14],
           facetPairThreshold: [0, 0.05, 0.1, 0.15, 9],
           pointThreshold: [0.2, 0.24, 0.28, 0.32, 0.36],
@@ -277,16 +281,18 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
     r.omissions.seeds >= (floors['seeds.omissions.f1'] ?? 0) &&
     r.omissions.gvc >= (floors['gvc.omissions.f1'] ?? 0) &&
     r.omissions.ecb >= (floors['ecbplus.omissions.f1'] ?? 0);
-  let best = run(current);
-  results.push(best);
-  report(best, allowed(best) ? 'start' : 'start (below a floor)');
+  const start = run(current);
+  results.push(start);
+  report(start, allowed(start) ? 'start' : 'start (below a floor)');
+  // A start below a floor is no candidate: the search keeps the best setting that meets every floor.
+  let best: ReturnType<typeof run> | null = allowed(start) ? start : null;
   for (let sweep = 0; sweep < 2; sweep++) {
     for (const key of Object.keys(grids) as (keyof Thresholds)[]) {
       for (const value of grids[key]) {
         if (value === current[key]) continue;
         const r = run({ ...current, [key]: value });
         results.push(r);
-        if (allowed(r) && r.mean > best.mean) {
+        if (allowed(r) && (!best || r.mean > best.mean)) {
           best = r;
           current = { ...r.t };
           report(best, 'better');
@@ -295,7 +301,8 @@ function grid(model: ConfidenceModel, decideOn: 'similarity' | 'confidence'): vo
     }
   }
   console.log(`\nchosen (decideOn ${decideOn}, ${results.length} settings tried):`);
-  report(best, 'best');
+  if (best) report(best, 'best');
+  else console.log('no setting tried meets every floor');
 }
 
 function report(
@@ -307,7 +314,7 @@ function report(
   console.log(
     `${label.padEnd(6)} mean ${fmt(r.mean)} | seeds F1 ${fmt(r.seeds)} (P ${fmt(r.seedsP)}) gvc ${fmt(r.gvc)} ecb+ ${fmt(r.ecb)} | ` +
       `omissions ${fmt(o.seeds)}/${fmt(o.gvc)}/${fmt(o.ecb)} | ` +
-      `pair ${t.pairThreshold} pointPair ${t.pointPairThreshold} facetPair ${t.facetPairThreshold} point ${t.pointThreshold} main ${t.mainThreshold} sentence ${t.sentenceThreshold}`,
+      `pair ${t.pairThreshold} rank ${t.pairRank} pointPair ${t.pointPairThreshold} facetPair ${t.facetPairThreshold} point ${t.pointThreshold} main ${t.mainThreshold} sentence ${t.sentenceThreshold}`,
   );
 }
 

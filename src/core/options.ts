@@ -5,6 +5,11 @@ import type { ParagraphKind } from './types';
 export interface AnalysisOptions {
   /** A pair of paragraphs is aligned on its own when its confidence reaches this, in [0, 1]. */
   readonly pairThreshold: number;
+  /**
+   * A pair aligned on its own must be among each paragraph's `pairRank` best-scored pairs with the other's article
+   * (ties count once).
+   */
+  readonly pairRank: number;
   /** Two paragraphs of one point are aligned when their confidence reaches this (the point vouches for them). */
   readonly pointPairThreshold: number;
   /**
@@ -47,7 +52,8 @@ export interface AnalysisOptions {
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
-  pairThreshold: 0.19,
+  pairThreshold: 0.17,
+  pairRank: 4,
   pointPairThreshold: 0.11,
   facetPairThreshold: 0,
   pointThreshold: 0.32,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/core';
-import { analyzeFiles, analyzeTexts, PORT_STRIKE } from '../helpers';
+import { analyze } from '../../src/core';
+import { analyzeFiles, analyzeTexts, PORT_STRIKE, shippedVectors } from '../helpers';
 
 /** Is some paragraph of `a` whose text matches `x` aligned with some paragraph of `b` matching `y`? */
 function aligned(analysis: Analysis, x: RegExp, y: RegExp): boolean {
@@ -95,5 +96,39 @@ describe('facets of the human toll', () => {
     assert.equal(pairOf(/^Three miners were killed/, /^The evacuation of nearby streets/), undefined);
     assert.equal(pairOf(/^Shares in Harlow/, /^Forecasters expect/), undefined);
     for (const p of analysis.pairs) if (pairOf(/^Shares in Harlow/, /./) === p) assert.deepEqual(p.evidence.sharedFacets, []);
+  });
+});
+
+describe('a paragraph aligns on its own only with its closest paragraphs in the other article', () => {
+  // Deep in one outlet's story on a parade, a paragraph on a library budget; deep in another's on a storm, eight
+  // paragraphs that all touch the same council, budget and library, each with a different detail.
+  const one = 'Parade Tonight\n\nThe spring parade will close the harbour road from six o’clock.\n\nThe city council approved the budget for the new central library on Monday, with a vote of seven to two.\n';
+  const details = [
+    'The council approved the library budget after a long debate on Monday.',
+    'The budget for the central library includes a children’s wing, the council said.',
+    'Council members who voted against the library budget said the city cannot afford it.',
+    'The new library will replace a building the council closed in 2019, according to the budget papers.',
+    'Library staff welcomed the council’s vote on the budget and the plans for longer opening hours.',
+    'The council’s budget also sets aside money to move the library’s archive.',
+    'A public meeting on the library budget drew more than a hundred residents before the council voted.',
+    'The library budget will be reviewed by the council again next spring.',
+  ];
+  const other = `Storm Warning for the Coast\n\nForecasters warned of gales along the coast on Tuesday.\n\n${details.join('\n\n')}\n`;
+  const inputs = [
+    { path: 'gazette.txt', text: one },
+    { path: 'chronicle.txt', text: other },
+  ];
+  const pairsOf = (a: Analysis) => a.pairs.filter((p) => [p.a, p.b].some((r) => r.doc === 'd0' && a.documents[0]!.paragraphs[r.paragraph]!.text.includes('central library on Monday')));
+
+  it('pairs it with its few best matches there and with the paragraphs of its point, not with every similar one', () => {
+    const limited = analyze(inputs, {}, { vectors: shippedVectors() });
+    const unlimited = analyze(inputs, { pairRank: 1000 }, { vectors: shippedVectors() });
+    assert.ok(pairsOf(unlimited).length > 5, `only ${pairsOf(unlimited).length} pairs without the limit: the test text is too weak`);
+    assert.ok(pairsOf(limited).length < pairsOf(unlimited).length);
+    // What the limit drops are its weakest matches, outside its point.
+    const kept = new Set(pairsOf(limited).map((p) => p.score));
+    const dropped = pairsOf(unlimited).filter((p) => !kept.has(p.score));
+    const fourth = [...pairsOf(unlimited)].sort((x, y) => y.score - x.score)[3]!.score;
+    for (const p of dropped) assert.ok(p.score < fourth);
   });
 });

@@ -115,3 +115,13 @@ describe('architecture', () => {
     assert.equal(VERSION, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('settings', () => {
+  it('gives the analysis settings the core’s own defaults', async () => {
+    const { DEFAULT_OPTIONS } = await import('../../src/core');
+    const properties = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).contributes.configuration.properties as Record<string, { default: unknown }>;
+    for (const key of ['pairThreshold', 'pointThreshold', 'ignoreKinds'] as const) {
+      assert.deepEqual(properties[`coverageDiff.${key}`]?.default, DEFAULT_OPTIONS[key], `coverageDiff.${key}`);
+    }
+  });
+});

@@ -118,11 +118,15 @@ export function align(
   const refs: ParagraphRef[] = units.map((u) => ({ doc: docIds[u.doc]!, paragraph: u.paragraph }));
   const ref = (i: number): ParagraphRef => refs[i]!;
   const pairs: Pair[] = [];
-  for (const p of scored) {
-    const together = pointsOf[p.i]!.some((k) => pointsOf[p.j]!.includes(k));
+  const rank = ranksPerArticle(scored, units, byUnit, decide);
+  scored.forEach((p, k) => {
+    const together = pointsOf[p.i]!.some((x) => pointsOf[p.j]!.includes(x));
     // Two reports of one facet of the human toll are one point however they word it (see score/facets.ts).
     const facet = p.evidence.sharedFacets.length > 0 && decide(p) >= options.facetPairThreshold;
-    if (!facet && decide(p) < (together ? options.pointPairThreshold : options.pairThreshold)) continue;
+    // On its own a pair must also be among the closest of each paragraph in the other's article: an outlet tells
+    // one point in a paragraph or a few, so a paragraph's sixth-best match there is rarely the same point.
+    const alone = decide(p) >= options.pairThreshold && Math.max(rank[k * 2]!, rank[k * 2 + 1]!) < options.pairRank;
+    if (!facet && !alone && !(together && decide(p) >= options.pointPairThreshold)) return;
     const e = p.evidence;
     pairs.push({
       a: ref(p.i),
@@ -141,8 +145,42 @@ export function align(
         sharedFacets: e.sharedFacets,
       },
     });
-  }
+  });
   return { scored, pairs, points, primary, main, mainPoint, bestMatch };
+}
+
+/**
+ * Each pair's rank among its paragraphs' pairs in the other article, by the deciding score: [k*2] for pair k
+ * seen from its unit i (among i's pairs with paragraphs of j's article), [k*2+1] from j. Ties share a rank (the
+ * number of pairs scored strictly higher).
+ */
+function ranksPerArticle(
+  scored: readonly ScoredPair[],
+  units: ProfileSet['units'],
+  byUnit: readonly (readonly number[])[],
+  decide: (p: ScoredPair) => number,
+): Int32Array {
+  const rank = new Int32Array(scored.length * 2);
+  const byDoc = new Map<number, number[]>();
+  byUnit.forEach((list, u) => {
+    byDoc.clear();
+    for (const k of list) {
+      const p = scored[k]!;
+      const other = units[p.i === u ? p.j : p.i]!.doc;
+      let group = byDoc.get(other);
+      if (!group) byDoc.set(other, (group = []));
+      group.push(k);
+    }
+    for (const group of byDoc.values()) {
+      group.sort((x, y) => decide(scored[y]!) - decide(scored[x]!));
+      let r = 0;
+      group.forEach((k, at) => {
+        if (at > 0 && decide(scored[k]!) < decide(scored[group[at - 1]!]!)) r = at;
+        rank[k * 2 + (scored[k]!.i === u ? 0 : 1)] = r;
+      });
+    }
+  });
+  return rank;
 }
 
 function findPoints(
