@@ -40,4 +40,7 @@ export function analyzeTexts(texts: Record<string, string>): Analysis {
   );
 }
 
+/** Two outlets on a fictional mine collapse: the deaths and the displaced families told in different words. */
+export const MINE_COLLAPSE = ['ridge-post.txt', 'valley-radio.txt'].map((f) => join(FIXTURES, 'mine-collapse', f));
+
 export const FERRY = ['courier.txt', 'island-news.txt', 'wire.txt'].map((f) => join(FIXTURES, 'alignment', f));

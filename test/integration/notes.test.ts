@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, fingerprint, inWorkspace, openEditors, waitFor } from './helpers';
+import { closeAllEditors, EXTENSION_ID, fingerprint, inWorkspace, openEditors, waitFor } from './helpers';
 
 /** The parts of the analysis these tests read (src/core/types.ts). */
 interface Analysis {
@@ -125,10 +125,13 @@ describe('Hover notes, editor marks and the side-by-side diff', () => {
   });
 
   it('names the other article’s report of the same deaths in the note and the CodeLens', async () => {
-    const a = inWorkspace('mine-post.txt');
-    const b = inWorkspace('mine-radio.txt');
-    writeFileSync(a.fsPath, 'Tunnel Collapse at Harlow Ridge Mine\n\nRescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.\n\nThree miners were killed when the roof of the lower gallery fell in.\n');
-    writeFileSync(b.fsPath, 'Mine Accident in the Valley\n\nA tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.\n\nThe dead include a father of four who had worked the seam for twenty years.\n');
+    // The unit tests' mine collapse (test/fixtures/mine-collapse), copied into the workspace.
+    const fixtures = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'mine-collapse');
+    const [a, b] = ['ridge-post.txt', 'valley-radio.txt'].map((f) => {
+      const uri = inWorkspace(f);
+      copyFileSync(join(fixtures, f), uri.fsPath);
+      return uri;
+    }) as [vscode.Uri, vscode.Uri];
     try {
       await compare([a, b]);
       await openEditors([a]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/core';
 import { analyze } from '../../src/core';
-import { analyzeFiles, analyzeTexts, PORT_STRIKE, shippedVectors } from '../helpers';
+import { analyzeFiles, analyzeTexts, MINE_COLLAPSE, PORT_STRIKE, shippedVectors } from '../helpers';
 
 /** Is some paragraph of `a` whose text matches `x` aligned with some paragraph of `b` matching `y`? */
 function aligned(analysis: Analysis, x: RegExp, y: RegExp): boolean {
@@ -59,24 +59,9 @@ describe('first alignment', () => {
 });
 
 describe('facets of the human toll', () => {
-  // A fictional mine collapse told by two outlets: the deaths and the displaced families in different words,
-  // next to paragraphs on other things (the company's shares, the weather).
-  const analysis = analyzeTexts({
-    'ridge-post.txt': [
-      'Tunnel Collapse at Harlow Ridge Mine',
-      'Rescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.',
-      'Three miners were killed when the roof of the lower gallery fell in.',
-      'Shares in Harlow Minerals fell sharply on the Copenhagen exchange after trading opened.',
-      'Dozens of households near the pit have been displaced and now sleep in a school gym.',
-    ].join('\n\n'),
-    'valley-radio.txt': [
-      'Mine Accident in the Valley',
-      'A tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.',
-      'The dead include a father of four who had worked the seam for twenty years.',
-      'Forecasters expect heavy rain across the valley until the weekend.',
-      'The evacuation of nearby streets has left families in temporary shelters.',
-    ].join('\n\n'),
-  });
+  // The mine collapse: the deaths and the displaced families in different words, next to paragraphs on other
+  // things (the company's shares, the weather).
+  const analysis = analyzeFiles(MINE_COLLAPSE);
   const pairOf = (x: RegExp, y: RegExp) => {
     const text = (r: { doc: string; paragraph: number }) => analysis.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
     return analysis.pairs.find((p) => (x.test(text(p.a)) && y.test(text(p.b))) || (y.test(text(p.a)) && x.test(text(p.b))));

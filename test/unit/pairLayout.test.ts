@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { PanelModel } from '../../src/shared/model';
 import { paragraphAtLine, paragraphNote } from '../../src/shared/notes';
 import { isContent, layoutPair } from '../../src/shared/pairLayout';
-import { analyzeFiles, analyzeTexts, FIXTURES } from '../helpers';
+import { analyzeFiles, FIXTURES, MINE_COLLAPSE } from '../helpers';
 
 const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
@@ -98,11 +98,8 @@ describe('the note on one paragraph', () => {
 });
 
 describe('the note on a paragraph aligned outside its points', () => {
-  // Two outlets on a fictional mine collapse: the deaths in different words, which no point groups.
-  const analysis = analyzeTexts({
-    'ridge-post.txt': 'Tunnel Collapse at Harlow Ridge Mine\n\nRescuers worked through the night after a tunnel gave way at the Harlow Ridge copper mine on Tuesday.\n\nThree miners were killed when the roof of the lower gallery fell in.\n\nShares in Harlow Minerals fell sharply on the Copenhagen exchange after trading opened.\n',
-    'valley-radio.txt': 'Mine Accident in the Valley\n\nA tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.\n\nThe dead include a father of four who had worked the seam for twenty years.\n\nForecasters expect heavy rain across the valley until the weekend.\n',
-  });
+  // The mine collapse: the deaths in different words, which no point groups.
+  const analysis = analyzeFiles(MINE_COLLAPSE);
   const model = new PanelModel(analysis, { weakShare: 0.02 });
   const refOf = (re: RegExp) => {
     for (const d of analysis.documents) for (const p of d.paragraphs) if (re.test(p.text)) return { doc: d.id, paragraph: p.index };
