@@ -124,7 +124,7 @@ export function align(
     // Two reports of one facet of the human toll are one point however they word it (see score/facets.ts).
     const facet = p.evidence.sharedFacets.length > 0 && decide(p) >= options.facetPairThreshold;
     // On its own a pair must also be among the closest of each paragraph in the other's article: an outlet tells
-    // one point in a paragraph or a few, so a paragraph's sixth-best match there is rarely the same point.
+    // one point in a paragraph or a few, so a paragraph's fifth-best match there is rarely the same point.
     const alone = decide(p) >= options.pairThreshold && Math.max(rank[k * 2]!, rank[k * 2 + 1]!) < options.pairRank;
     if (!facet && !alone && !(together && decide(p) >= options.pointPairThreshold)) return;
     const e = p.evidence;

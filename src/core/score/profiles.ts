@@ -1,6 +1,6 @@
-import { tollFacets } from './facets';
 import type { ParagraphFeatures } from '../features';
 import type { Paragraph } from '../types';
+import { tollFacets } from './facets';
 import { SoftMatcher, type Alignment, type TermBag } from './softMatch';
 import { tfidfVector, Vocabulary, type SparseVector } from './tfidf';
 import type { WordVectors } from './wordVectors';
