@@ -52,9 +52,9 @@ export interface AnalysisOptions {
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
-  pairThreshold: 0.17,
+  pairThreshold: 0.18,
   pairRank: 4,
-  pointPairThreshold: 0.11,
+  pointPairThreshold: 0.09,
   facetPairThreshold: 0,
   pointThreshold: 0.32,
   mainThreshold: 0.23,
