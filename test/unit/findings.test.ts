@@ -203,3 +203,22 @@ describe('findings: the detectors read pairs best-scored first', () => {
     assert.deepEqual(byScoreDescending([]), []);
   });
 });
+
+describe('findings: a disputed toll', () => {
+  const lead = 'A tunnel of the Harlow Ridge copper mine gave way on Tuesday, trapping a night shift underground.';
+  const report = (toll: string) =>
+    analyzeTexts({
+      'ridge-post.txt': `Tunnel Collapse at Harlow Ridge Mine\n\n${lead}\n\nThree miners were killed when the roof of the lower gallery fell in.\n`,
+      'valley-radio.txt': `Mine Accident in the Valley\n\n${lead.replace('gave way', 'collapsed')}\n\n${toll}\n`,
+    }).findings.filter((f) => f.kind === 'conflict');
+
+  it('finds different counts of the dead told in different words', () => {
+    const [conflict, ...rest] = report('Five miners died in the collapse, the company said.');
+    assert.equal(rest.length, 0);
+    assert.match(conflict!.text, /Three miners were killed.*Five miners died/);
+  });
+
+  it('does not set a count of the dead against a count of the injured', () => {
+    assert.deepEqual(report('Five miners were injured in the collapse, the company said.'), []);
+  });
+});

@@ -1,3 +1,4 @@
+import { tollFacets } from '../score/facets';
 import type { NameMention, NumberFeature, ParagraphFeatures, WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import { baseName } from '../load/format';
@@ -161,9 +162,13 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   const wb = aroundOnce(ctx, fb, y, tb, nb);
   const words = ctx.input.words;
   if (!wa.lemmas.length || !wb.lemmas.length) return false;
-  // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ more.
+  // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ
+  // more; the same facet of the human toll next to both counts of one unit is enough on its own ("three miners were
+  // killed" / "five miners died": both count the dead miners).
+  const sameToll = (tollFacets(wa.lemmas) & tollFacets(wb.lemmas)) !== 0;
   const sameVerb = !!wa.verb && !!wb.verb && words.similarity(wa.verb, wb.verb) >= SAME_HEAD;
-  if (Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas)) < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
+  const context = Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas));
+  if (!sameToll && context < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
   if (wa.of && wb.of && words.similarity(wa.of, wb.of) < SAME_WORD) return false;
   // Whoever a number is about must be the same on both sides ("Lawson's 15 points" is not "Wayne's 8 catches"): a
   // name next to one number must be in the other's sentence, and two sentences that name someone share a name.
@@ -173,7 +178,7 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   // The two sentences are each other's best match in the two paragraphs: a recap full of figures pairs line with line.
   if (!mutualBestSentences(fa, wa.sentence, fb, wb.sentence)) return false;
   // The action counted: "needed 9 points" is not "scored 20 points".
-  if (wa.verb && wb.verb && words.similarity(wa.verb, wb.verb) < SAME_WORD) return false;
+  if (!sameToll && wa.verb && wb.verb && words.similarity(wa.verb, wb.verb) < SAME_WORD) return false;
   // An age is the age of someone: "a 35-year-old man" is not "her 12-year-old daughter".
   if (wa.age || wb.age) {
     if (!wa.head || !wb.head || words.similarity(wa.head, wb.head) < SAME_HEAD) return false;
