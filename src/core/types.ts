@@ -96,7 +96,7 @@ export interface PairEvidence {
   readonly sharedNames: readonly string[];
   /** Numbers both paragraphs carry. */
   readonly sharedNumbers: readonly string[];
-  /** Facets of the human toll both report: deaths, injuries, civilian-harm (see score/facets.ts). */
+  /** Facets of the human toll both report: deaths, injuries, civilian-harm, shooting (see score/facets.ts). */
   readonly sharedFacets: readonly string[];
 }
 

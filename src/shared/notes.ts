@@ -123,4 +123,4 @@ export function facetLabel(facet: string): string {
   return FACET_LABELS[facet] ?? facet;
 }
 
-const FACET_LABELS: Readonly<Record<string, string>> = { deaths: 'the deaths', injuries: 'the injuries', 'civilian-harm': 'the harm to civilians' };
+const FACET_LABELS: Readonly<Record<string, string>> = { deaths: 'the deaths', injuries: 'the injuries', 'civilian-harm': 'the harm to civilians', shooting: 'the shooting' };

@@ -77,6 +77,17 @@ describe('facets of the human toll', () => {
     assert.deepEqual(pairOf(/^Dozens of households/, /^The evacuation of nearby streets/)?.evidence.sharedFacets, ['civilian-harm']);
   });
 
+  it('aligns two reports of the gunfire, and not a photograph’s best “shot”', () => {
+    const bar = analyzeTexts({
+      'metro.txt': 'Bar Closes After Night of Violence\n\nThe Blue Anchor bar on Quay Street will stay shut this week, its owner said.\n\nNeighbours heard gunfire outside the bar shortly after midnight.\n\nA photographer from the Metro took the best shot of the evening at the harbour fireworks.\n',
+      'evening-post.txt': 'Quay Street Bar to Stay Shut\n\nThe owner of the Blue Anchor on Quay Street said it would not open this week.\n\nThe shooting happened as staff were closing up, police said.\n',
+    });
+    const text = (r: { doc: string; paragraph: number }) => bar.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
+    const pair = (x: RegExp, y: RegExp) => bar.pairs.find((p) => (x.test(text(p.a)) && y.test(text(p.b))) || (y.test(text(p.a)) && x.test(text(p.b))));
+    assert.deepEqual(pair(/^Neighbours heard gunfire/, /^The shooting happened/)?.evidence.sharedFacets, ['shooting']);
+    assert.ok(!pair(/^A photographer/, /^The shooting happened/)?.evidence.sharedFacets.length);
+  });
+
   it('does not align different facets, or paragraphs with none', () => {
     assert.equal(pairOf(/^Three miners were killed/, /^The evacuation of nearby streets/), undefined);
     assert.equal(pairOf(/^Shares in Harlow/, /^Forecasters expect/), undefined);

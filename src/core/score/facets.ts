@@ -1,15 +1,16 @@
 import { FRAMES } from '../detect/lexicon/frames';
 
 /**
- * Facets of a story's human toll: who died, who was hurt, and the harm to civilians (displacement, hunger, aid).
+ * Facets of a story's human toll: who died, who was hurt, the harm to civilians (displacement, hunger, aid), and the
+ * gunfire that caused it.
  * Every outlet that reports one of them reports the same point of the story, however differently it words it
  * ("at least eight people were killed" / "the dead include two children"; "displacement" / "families forced
  * from their homes"), and often in paragraphs that share few other words. Alignment treats two paragraphs that
  * report one facet as a pair (options.facetPairThreshold). The harm-to-civilians facet is the emphasis profile's
- * human-toll frame without its words for injuries; the other two lists are this project's own.
+ * human-toll frame without its words for injuries; the other lists are this project's own.
  */
 export interface TollFacet {
-  readonly id: 'deaths' | 'injuries' | 'civilian-harm';
+  readonly id: 'deaths' | 'injuries' | 'civilian-harm' | 'shooting';
   readonly cues: ReadonlySet<string>;
 }
 
@@ -21,6 +22,8 @@ export const TOLL_FACETS: readonly TollFacet[] = [
   { id: 'deaths', cues: new Set(['kill', 'killing', 'die', 'dead', 'death', 'fatal', 'fatally', 'murder', 'homicide', 'slay', 'lifeless']) },
   { id: 'injuries', cues: INJURY_CUES },
   { id: 'civilian-harm', cues: new Set([...HUMAN_TOLL].filter((w) => !INJURY_CUES.has(w) && w !== 'victim')) },
+  // The act, not the verb: "shot" is also a photograph, a try at goal or a vaccine; "the shooting" and gunfire are not.
+  { id: 'shooting', cues: new Set(['shooting', 'gunfire', 'gunshot']) },
 ];
 
 /** The facets a paragraph's lemmas report, as bits (bit k: TOLL_FACETS[k]). */
