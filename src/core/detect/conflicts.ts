@@ -5,7 +5,7 @@ import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, TextRange } from '../types';
 import { contentLemmas, key, rounded, type DetectContext } from './context';
 import { attributionsOf, identityOf, quoteOverlap, quoteWords, substantialQuotes } from './facts';
-import { ATTRIBUTION_VERBS, DENIAL_PHRASES, DENIAL_VERBS, NOT_A_DENIAL } from './lexicon/words';
+import { ATTRIBUTION_VERBS, DENIAL_PHRASES, DENIAL_VERBS, NOT_A_DENIAL } from '../lexicon/words';
 import { SAME_QUOTE } from './omissions';
 
 /** The most paragraph pairs compared for conflicts. */

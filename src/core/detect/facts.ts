@@ -1,5 +1,5 @@
 import type { NameMention, ParagraphFeatures, QuoteFeature } from '../features';
-import { ATTRIBUTION_VERBS } from './lexicon/words';
+import { ATTRIBUTION_VERBS } from '../lexicon/words';
 
 /**
  * The words that identify a name across its variants: "Prime Minister Shehbaz Sharif", "Sharif", "Sharif's"

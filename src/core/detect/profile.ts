@@ -1,8 +1,8 @@
 import type { ParagraphFeatures, WordToken } from '../features';
 import { NOT_CONTENT_KINDS, type ArticleProfile, type DocumentReport, type FrameShare, type Paragraph, type Tone } from '../types';
 import { rounded, TEXT_ORDER, type DetectContext } from './context';
-import { FRAMES } from './lexicon/frames';
-import { ATTRIBUTION_VERBS, EVALUATIVE, HEDGE_PHRASES, HEDGES, LOADED_LABELS } from './lexicon/words';
+import { FRAMES } from '../lexicon/frames';
+import { ATTRIBUTION_VERBS, EVALUATIVE, HEDGE_PHRASES, HEDGES, LOADED_LABELS } from '../lexicon/words';
 
 /** How many example words the tone line keeps of each kind. */
 const EXAMPLES = 4;

@@ -3,7 +3,7 @@ import type { WordToken } from '../features';
 import { baseName } from '../load/format';
 import type { Finding, Pair, ParagraphRef, Substitution, TextRange } from '../types';
 import { uniqueRefs, rounded, TEXT_ORDER, type DetectContext } from './context';
-import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from './lexicon/words';
+import { ATTRIBUTION_VERBS, EVALUATIVE, LOADED_LABELS, REFERENT_GROUP_OF } from '../lexicon/words';
 
 /** Outside the curated wordings, two nouns or two verbs name the same thing when their vectors are this similar. */
 const PLAIN_REFERENT = 0.7;

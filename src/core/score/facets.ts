@@ -1,4 +1,4 @@
-import { FRAMES } from '../detect/lexicon/frames';
+import { FRAMES } from '../lexicon/frames';
 
 /**
  * Facets of a story's human toll: who died, who was hurt, the harm to civilians (displacement, hunger, aid), and the
