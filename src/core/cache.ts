@@ -52,6 +52,7 @@ export class AnalysisCache {
 
 class BoundedStore implements AlignmentStore {
   private readonly map = new Map<string, Alignment>();
+  private readonly sentences = new Map<string, readonly Alignment[]>();
 
   constructor(private readonly limit: number) {}
 
@@ -62,6 +63,15 @@ class BoundedStore implements AlignmentStore {
   set(key: string, alignment: Alignment): void {
     this.map.set(key, alignment);
     evict(this.map, this.limit);
+  }
+
+  getSentences(key: string): readonly Alignment[] | undefined {
+    return this.sentences.get(key);
+  }
+
+  setSentences(key: string, alignments: readonly Alignment[]): void {
+    this.sentences.set(key, alignments);
+    evict(this.sentences, this.limit);
   }
 
   get size(): number {

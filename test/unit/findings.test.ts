@@ -148,6 +148,17 @@ describe('findings: emphasis, wording, unique points', () => {
     assert.equal(analysis.profiles.find((p) => p.doc === BUSINESS)!.frames[0]!.frame, 'economy');
   });
 
+  it('takes words that are also names of object properties for plain words, not loaded labels or attributions', () => {
+    const hostile = analyzeTexts({
+      'a.txt': 'The constructor of the toString valueOf hall said the roof held.\n\nWorkers hasOwnProperty of the site left at noon.',
+      'b.txt': 'The builder of the hall said the roof held.\n\nWorkers left the site at noon, the constructor said.',
+    });
+    for (const p of hostile.profiles) {
+      assert.equal(p.tone.loaded, 0, `${p.doc}: ${p.tone.examples.loaded.join(', ')}`);
+      assert.ok(!p.tone.examples.attributions.some((w) => /constructor|tostring|valueof/i.test(w)));
+    }
+  });
+
   it('measures lead, position and quotation share for every emphasis row', () => {
     for (const e of analysis.emphasis) {
       assert.ok(e.quoteShare >= 0 && e.quoteShare <= 1);

@@ -55,6 +55,33 @@ describe('paraphrase-aware similarity', () => {
     assert.ok(set.units.some((_, i) => set.expansion(i)!.some((x) => x > 0 && x < 1)), 'some words match other words partially');
   });
 
+  it('aligns sentences through their expansions exactly as directly, once the neighbour lists exist', () => {
+    const more = [
+      'Dock workers walked out on Monday. The strike closed the harbour and stranded three ferries.',
+      'The walkout by dockers shut the port. Three ferries could not leave, officials said.',
+      'Officials at the harbour said the walkout would continue until wages were raised. No ship will sail before then.',
+    ].map((t, i) => source(i, 0, t));
+    const fresh = buildProfiles(more, shippedVectors(), 0.5, true);
+    const warmed = buildProfiles(more, shippedVectors(), 0.5, true);
+    // Enough paragraph alignments that the set builds its neighbour lists and aligns through expansions.
+    for (let k = 0; k < 300; k++) warmed.align(k % 3, (k + 1) % 3);
+    let compared = 0;
+    for (let i = 0; i < more.length; i++) {
+      for (let j = 0; j < more.length; j++) {
+        if (i === j) continue;
+        const direct = fresh.alignSentences(i, j);
+        const expanded = warmed.alignSentences(i, j);
+        assert.equal(expanded.length, fresh.sentenceSides(i).length * fresh.sentenceSides(j).length);
+        expanded.forEach((e, k) => {
+          assert.deepEqual([...e.from], [...direct[k]!.from], `pair ${i}–${j}, sentences ${k}`);
+          assert.deepEqual([...e.to], [...direct[k]!.to], `pair ${i}–${j}, sentences ${k}`);
+          compared++;
+        });
+      }
+    }
+    assert.ok(compared >= 12, `${compared} sentence pairs compared`);
+  });
+
   it('has no expansions when it compares words within their classes only (large sets)', () => {
     assert.equal(buildProfiles(sources, shippedVectors(), 0.5, false).expansion(0), null);
   });

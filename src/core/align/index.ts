@@ -111,7 +111,7 @@ export function align(
   });
 
   const decide = (p: ScoredPair) => (options.decideOn === 'similarity' ? p.similarity : p.confidence);
-  const { points, primary, mainPoint } = findPoints(set, scored, main, options, decide);
+  const { points, primary, mainPoint } = findPoints(set, scored, main, options, decide, store);
   const pointsOf: number[][] = Array.from({ length: n }, () => []);
   points.forEach((pt, k) => pt.forEach((i) => pointsOf[i]!.push(k)));
   // One reference object per unit, shared by all its pairs.
@@ -189,6 +189,7 @@ function findPoints(
   main: Float64Array,
   options: AnalysisOptions,
   decide: (p: ScoredPair) => number,
+  store?: AlignmentStore,
 ): { points: number[][]; primary: Int32Array; mainPoint: number } {
   const { units } = set;
   const n = units.length;
@@ -216,7 +217,7 @@ function findPoints(
   const slot = FEATURES.indexOf('sentence');
   for (const p of scored) {
     if (options.sentenceThreshold > 1 || pointOf[p.i] === pointOf[p.j] || decide(p) < options.pairThreshold) continue;
-    const sentence = sentenceEvidence(set, p.i, p.j);
+    const sentence = sentenceEvidence(set, p.i, p.j, store);
     if (p.features.length) p.features[slot] = sentence;
     p.evidence = { ...p.evidence, sentence };
     if (sentence < options.sentenceThreshold) continue;

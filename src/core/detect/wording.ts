@@ -111,11 +111,13 @@ function diffSentences(
   inB: ReadonlySet<string>,
 ): Substitution[] {
   // Sentences that differ in most of their words are a rewrite, not a rewording: the diff gives up on them early.
-  const changes = diffArrays(
-    ta.map((t) => diffForm(t.lemma)),
-    tb.map((t) => diffForm(t.lemma)),
-    { maxEditLength: Math.max(MIN_EDITS, Math.round(MAX_EDIT_SHARE * (ta.length + tb.length))) },
-  );
+  const left = ta.map((t) => diffForm(t.lemma));
+  const right = tb.map((t) => diffForm(t.lemma));
+  const maxEditLength = Math.max(MIN_EDITS, Math.round(MAX_EDIT_SHARE * (ta.length + tb.length)));
+  // A diff needs at least as many edits as words the two sides do not share (counted with repeats): when that
+  // already exceeds the limit the diff would give up, so it is not run.
+  if (left.length + right.length - 2 * sharedCount(left, right) > maxEditLength) return [];
+  const changes = diffArrays(left, right, { maxEditLength });
   if (!changes) return [];
   // The changed stretches: words only one side has, between words both share.
   const runs: { removed: WordToken[]; added: WordToken[] }[] = [{ removed: [], added: [] }];
@@ -169,6 +171,21 @@ function diffSentences(
     }
   }
   return out;
+}
+
+/** How many words two sequences share, counting repeats (the longest common subsequence is at most this). */
+function sharedCount(left: readonly string[], right: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of left) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of right) {
+    const c = counts.get(w);
+    if (c) {
+      shared++;
+      counts.set(w, c - 1);
+    }
+  }
+  return shared;
 }
 
 /** Two lemmas of one curated group of wordings, or a loaded label and its plain word. */

@@ -1,20 +1,21 @@
+import { dictionary } from '../lexicon/dictionary';
 import type { NumberMention } from '../types';
 import type { EntitySpan, Token } from './tokens';
 import type { NumberFeature } from './types';
 
-const SMALL: Readonly<Record<string, number>> = {
+const SMALL: Readonly<Record<string, number>> = dictionary({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   a: 1, an: 1, half: 0.5,
-};
-const SCALE: Readonly<Record<string, number>> = {
+});
+const SCALE: Readonly<Record<string, number>> = dictionary({
   dozen: 12, dozens: 12, hundred: 100, hundreds: 100, thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, mn: 1e6, m: 1e6,
   billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12, k: 1e3,
-};
-const ORDINALS: Readonly<Record<string, number>> = {
+});
+const ORDINALS: Readonly<Record<string, number>> = dictionary({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
+});
 const CURRENCIES: readonly [RegExp, string][] = [
   [/\$|\bdollars?\b|\busd\b/i, 'usd'],
   [/€|\beuros?\b|\beur\b/i, 'eur'],
@@ -50,7 +51,7 @@ export function parseNumber(text: string): number | null {
   return current === null && total === 0 ? null : value;
 }
 
-const TYPE_OF: Readonly<Record<string, NumberMention['type']>> = {
+const TYPE_OF: Readonly<Record<string, NumberMention['type']>> = dictionary({
   CARDINAL: 'count',
   MONEY: 'money',
   PERCENT: 'percent',
@@ -58,7 +59,7 @@ const TYPE_OF: Readonly<Record<string, NumberMention['type']>> = {
   TIME: 'time',
   DURATION: 'duration',
   ORDINAL: 'ordinal',
-};
+});
 
 /** Numbers with their units: wink's number entities, plus bare numerals it left out. */
 export function findNumbers(text: string, tokens: readonly Token[], entities: readonly EntitySpan[]): NumberFeature[] {

@@ -1,3 +1,5 @@
+import { dictionary } from './dictionary';
+
 /**
  * Curated word lists the detectors read, as lemmas (lower case). Written for this project from the guidance
  * cited at each list; a word belongs to a list for what it signals in news prose, not for any one story.
@@ -35,7 +37,7 @@ export const HEDGE_PHRASES: readonly (readonly string[])[] = [
  * classification of verbs of saying (in Coulthard, Advances in Written Text Analysis, 1994) and MOS:SAID, which
  * keeps "said" neutral and lists "claimed", "insisted", "admitted", "revealed" as words that judge the claim.
  */
-export const ATTRIBUTION_VERBS: Readonly<Record<string, 'neutral' | 'doubting' | 'conceding' | 'endorsing' | 'denying' | 'urging'>> = {
+export const ATTRIBUTION_VERBS: Readonly<Record<string, 'neutral' | 'doubting' | 'conceding' | 'endorsing' | 'denying' | 'urging'>> = dictionary({
   say: 'neutral',
   tell: 'neutral',
   state: 'neutral',
@@ -79,7 +81,7 @@ export const ATTRIBUTION_VERBS: Readonly<Record<string, 'neutral' | 'doubting' |
   call: 'urging',
   demand: 'urging',
   appeal: 'urging',
-};
+});
 
 /**
  * Loaded labels: words that judge what they name, with the plainer word a neutral report would use. After
@@ -87,7 +89,7 @@ export const ATTRIBUTION_VERBS: Readonly<Record<string, 'neutral' | 'doubting' |
  * (Linguistic Models for Analyzing and Detecting Biased Language, ACL 2013: one-sided and framing terms) and the
  * AP Stylebook's advice on "regime", "terrorist" and "militant".
  */
-export const LOADED_LABELS: Readonly<Record<string, string>> = {
+export const LOADED_LABELS: Readonly<Record<string, string>> = dictionary({
   regime: 'government',
   junta: 'military government',
   terrorist: 'militant',
@@ -120,7 +122,7 @@ export const LOADED_LABELS: Readonly<Record<string, string>> = {
   'cover-up': 'handling',
   puppet: 'ally',
   stooge: 'ally',
-};
+});
 
 /**
  * Evaluative and editorialising words: the writer's judgement in a report's own voice. After MOS:EDITORIALIZING

@@ -6,10 +6,16 @@ import { cosine, type Vocabulary } from './tfidf';
 
 const NO_FACETS: readonly string[] = Object.freeze([]);
 
-/** Word alignments of paragraph pairs, reused while both texts stay the same (see AnalysisCache). */
+/**
+ * Word alignments of paragraph pairs, and of their sentences, reused while both texts stay the same (see
+ * AnalysisCache). They are IDF-free, so they hold whatever else the comparison set brings.
+ */
 export interface AlignmentStore {
   get(key: string): Alignment | undefined;
   set(key: string, alignment: Alignment): void;
+  /** Every sentence of one paragraph aligned with every sentence of the other (ProfileSet.alignSentences). */
+  getSentences(key: string): readonly Alignment[] | undefined;
+  setSentences(key: string, alignments: readonly Alignment[]): void;
 }
 
 /** What one pair of paragraphs has in common, each part in [0, 1] (the report's evidence, as measured). */
@@ -41,14 +47,29 @@ export function pairEvidence(set: ProfileSet, i: number, j: number, store?: Alig
 }
 
 /** The best soft match between a sentence of each paragraph (a point carried by part of a paragraph). */
-export function sentenceEvidence(set: ProfileSet, i: number, j: number): number {
+export function sentenceEvidence(set: ProfileSet, i: number, j: number, store?: AlignmentStore): number {
   const a = set.units[i]!;
   const b = set.units[j]!;
   if (!a.sentenceTerms.length && !b.sentenceTerms.length) return 0;
-  const left = a.sentenceTerms.length ? set.sentenceBags(i) : [a.bag];
-  const right = b.sentenceTerms.length ? set.sentenceBags(j) : [b.bag];
+  // Aligned in the order of the texts' keys, as the paragraphs' own alignments are stored, so either order hits.
+  const forward = a.textKey <= b.textKey;
+  const [x, y] = forward ? [i, j] : [j, i];
+  let alignments: readonly Alignment[] | undefined;
+  if (store) {
+    const key = `${set.units[x]!.textKey}|${set.units[y]!.textKey}`;
+    alignments = store.getSentences(key);
+    if (!alignments) store.setSentences(key, (alignments = set.alignSentences(x, y)));
+  } else {
+    alignments = set.alignSentences(x, y);
+  }
+  const left = set.sentenceSides(x);
+  const right = set.sentenceSides(y);
   let best = 0;
-  for (const x of left) for (const y of right) best = Math.max(best, set.matcher.similarity(x, y));
+  left.forEach((l, k) => {
+    right.forEach((r, m) => {
+      if (l.total && r.total) best = Math.max(best, SoftMatcher.score(l, r, alignments[k * right.length + m]!));
+    });
+  });
   return best;
 }
 

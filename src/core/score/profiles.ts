@@ -52,6 +52,16 @@ export interface ProfileSet {
   readonly matcher: SoftMatcher;
   /** A unit's sentence bags, built on first use (only pairs that may carry a second point need them). */
   sentenceBags(unit: number): readonly TermBag[];
+  /**
+   * The bags sentence evidence compares for a unit: its sentence bags, or the whole paragraph's bag when it has
+   * fewer than two sentences worth comparing.
+   */
+  sentenceSides(unit: number): readonly TermBag[];
+  /**
+   * Word alignments of every sentence of one unit with every sentence of another (`sentenceSides`, a's row by
+   * row). Through expansions, like `align`, once the set's neighbour lists exist.
+   */
+  alignSentences(a: number, b: number): Alignment[];
   /** A unit's bag expanded over the vocabulary (exhaustive matching only; see SoftMatcher.expansion), built on first use. */
   expansion(unit: number): Float32Array | null;
   /**
@@ -102,6 +112,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
   });
   const sentenceBags = new Map<number, TermBag[]>();
   const expansions = new Map<number, Float32Array | null>();
+  const sentenceExpansions = new Map<number, (Float32Array | null)[]>();
   let aligned = 0;
   return {
     units,
@@ -124,6 +135,30 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       let bags = sentenceBags.get(unit);
       if (!bags) sentenceBags.set(unit, (bags = units[unit]!.sentenceTerms.map((t) => matcher.bag(t, weight))));
       return bags;
+    },
+    sentenceSides(unit: number): readonly TermBag[] {
+      return units[unit]!.sentenceTerms.length ? this.sentenceBags(unit) : [units[unit]!.bag];
+    },
+    alignSentences(a: number, b: number): Alignment[] {
+      const left = this.sentenceSides(a);
+      const right = this.sentenceSides(b);
+      const expanded = (unit: number, sides: readonly TermBag[]) => {
+        let e = sentenceExpansions.get(unit);
+        if (!e) sentenceExpansions.set(unit, (e = units[unit]!.sentenceTerms.length ? sides.map((bag) => matcher.expansion(bag)) : [this.expansion(unit)]));
+        return e;
+      };
+      aligned += left.length * right.length;
+      const el = aligned > DIRECT_PAIRS ? expanded(a, left) : null;
+      const er = el && expanded(b, right);
+      const out: Alignment[] = [];
+      left.forEach((x, k) => {
+        right.forEach((y, m) => {
+          const ex = el?.[k];
+          const ey = er?.[m];
+          out.push(ex && ey ? SoftMatcher.alignExpanded(x, ex, y, ey) : matcher.align(x, y));
+        });
+      });
+      return out;
     },
   };
 }

@@ -182,18 +182,35 @@ export class SoftMatcher {
     const pairs: number[] = [];
     const values: number[] = [];
     const degree = new Int32Array(count + 1);
-    // Each pair once, straight from the vectors (the lazy table would only store what is read once here).
-    for (let t = 0; t < count; t++) {
-      if (this.rows[t]! < 0) continue;
-      for (let u = t + 1; u < count; u++) {
-        if (this.rows[u]! < 0) continue;
-        const sim = this.vectorSimilarity(t, u);
-        if (sim <= 0) continue;
-        pairs.push(t, u);
-        values.push(sim);
-        degree[t]!++;
-        degree[u]!++;
-      }
+    // Each pair of terms with vectors once, straight from the vectors (the lazy table would only store what is
+    // read once here). Two terms on one row (a compound and its head) are the same word to the vectors.
+    const withRows: number[] = [];
+    for (let t = 0; t < count; t++) if (this.rows[t]! >= 0) withRows.push(t);
+    const rows = Int32Array.from(withRows, (t) => this.rows[t]!);
+    const add = (t: number, u: number, sim: number) => {
+      pairs.push(t, u);
+      values.push(sim);
+      degree[t]!++;
+      degree[u]!++;
+    };
+    const vectors = this.vectors!;
+    vectors.pairsAbove(rows, this.floor, (i, j, cos) => {
+      if (rows[i] === rows[j]) return add(withRows[i]!, withRows[j]!, 1);
+      // Within a class, vectorSimilarity reads the class's table, which keeps cosines in single precision.
+      const c = vectors.classOf(rows[i]!) === vectors.classOf(rows[j]!) ? Math.fround(cos) : cos;
+      if (c > this.floor) add(withRows[i]!, withRows[j]!, (c - this.floor) / (1 - this.floor));
+    });
+    // Terms on one row are 1 to each other even where the row's cosine with itself is not above the floor (a
+    // zero vector), as vectorSimilarity has it.
+    const termsOfRow = new Map<number, number[]>();
+    rows.forEach((row, i) => {
+      const list = termsOfRow.get(row);
+      if (list) list.push(i);
+      else termsOfRow.set(row, [i]);
+    });
+    for (const [row, list] of termsOfRow) {
+      if (list.length < 2 || this.vectors!.similarity(row, row) > this.floor) continue;
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) add(withRows[list[x]!]!, withRows[list[y]!]!, 1);
     }
     const start = new Int32Array(count + 1);
     for (let t = 0; t < count; t++) start[t + 1] = start[t]! + degree[t]!;
