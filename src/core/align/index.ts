@@ -161,6 +161,7 @@ function ranksPerArticle(
   decide: (p: ScoredPair) => number,
 ): Int32Array {
   const rank = new Int32Array(scored.length * 2);
+  const value = Float64Array.from(scored, decide);
   const byDoc = new Map<number, number[]>();
   byUnit.forEach((list, u) => {
     byDoc.clear();
@@ -172,15 +173,33 @@ function ranksPerArticle(
       group.push(k);
     }
     for (const group of byDoc.values()) {
-      group.sort((x, y) => decide(scored[y]!) - decide(scored[x]!));
-      let r = 0;
-      group.forEach((k, at) => {
-        if (at > 0 && decide(scored[k]!) < decide(scored[group[at - 1]!]!)) r = at;
-        rank[k * 2 + (scored[k]!.i === u ? 0 : 1)] = r;
-      });
+      const slot = (k: number) => k * 2 + (scored[k]!.i === u ? 0 : 1);
+      if (group.length <= 32) {
+        // Few pairs (every large set, most small ones): count the higher ones directly.
+        for (const k of group) {
+          let higher = 0;
+          for (const m of group) if (value[m]! > value[k]!) higher++;
+          rank[slot(k)] = higher;
+        }
+        continue;
+      }
+      const sorted = Float64Array.from(group, (k) => value[k]!).sort();
+      for (const k of group) rank[slot(k)] = sorted.length - upperBound(sorted, value[k]!);
     }
   });
   return rank;
+}
+
+/** The number of values in an ascending array that are at most `x`. */
+function upperBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function findPoints(

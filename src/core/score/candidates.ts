@@ -49,7 +49,9 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
   const idf = Float64Array.from(postings, (list) => Math.log((1 + n) / (1 + list.length)));
   const score = new Float64Array(n);
   const docOf = Int32Array.from(units, (u) => u.doc);
-  const seen = new Set<number>();
+  // Each unit's kept candidates, to tell a pair already proposed from the other side (lists of ≤ perUnit).
+  const kept = new Int32Array(n * options.perUnit).fill(-1);
+  const perDoc = new Int32Array(docOf.reduce((m, d) => Math.max(m, d), 0) + 1);
   const radix = 2 ** Math.ceil(Math.log2(n + 1));
   for (let i = 0; i < n; i++) {
     // Its rarest keys that another unit shares (a stable sort: equal rarity keeps the unit's own order).
@@ -79,24 +81,21 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     const head = Math.min(packed.length, HEAD_PER_KEPT * options.perUnit);
     if (head < packed.length) selectSmallest(packed, head);
     packed.subarray(0, head).sort();
-    const perDoc = new Map<number, number>();
-    let kept = 0;
+    let count = 0;
     for (let k = 0; k < packed.length; k++) {
       if (k === head) packed.subarray(head).sort();
       const packedKey = packed[k]!;
       const j = ((packedKey % radix) + radix) % radix;
-      if (kept >= options.perUnit) break;
+      if (count >= options.perUnit) break;
       const d = docOf[j]!;
-      const c = perDoc.get(d) ?? 0;
-      if (c >= options.perArticle) continue;
-      perDoc.set(d, c + 1);
-      kept++;
-      const key = i < j ? i * n + j : j * n + i;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(i < j ? [i, j] : [j, i]);
-      }
+      if (perDoc[d]! >= options.perArticle) continue;
+      perDoc[d]!++;
+      kept[i * options.perUnit + count++] = j;
+      // A unit before this one that kept this one has proposed the pair already.
+      if (j < i && kept.subarray(j * options.perUnit, (j + 1) * options.perUnit).includes(i)) continue;
+      out.push(i < j ? [i, j] : [j, i]);
     }
+    for (let k = 0; k < count; k++) perDoc[docOf[kept[i * options.perUnit + k]!]!] = 0;
     for (const j of touched) score[j] = 0;
   }
   return out;

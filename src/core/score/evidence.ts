@@ -77,7 +77,7 @@ function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore
   const a = set.units[i]!;
   const b = set.units[j]!;
   if (!a.bag.total || !b.bag.total) return 0;
-  if (!store) return SoftMatcher.score(a.bag, b.bag, set.align(i, j));
+  if (!store) return set.softSimilarity(i, j);
   const forward = a.textKey <= b.textKey;
   const key = forward ? `${a.textKey}|${b.textKey}` : `${b.textKey}|${a.textKey}`;
   let alignment = store.get(key);

@@ -70,6 +70,8 @@ export interface ProfileSet {
    * holds most pairs never builds them); both ways give the same alignment.
    */
   align(a: number, b: number): Alignment;
+  /** `SoftMatcher.score` of `align(a, b)`, the same number, without keeping the alignment (nothing allocated per pair). */
+  softSimilarity(a: number, b: number): number;
 }
 
 /** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
@@ -130,6 +132,11 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       const ea = ++aligned > DIRECT_PAIRS ? this.expansion(a) : null;
       const eb = ea && this.expansion(b);
       return ea && eb ? SoftMatcher.alignExpanded(units[a]!.bag, ea, units[b]!.bag, eb) : matcher.align(units[a]!.bag, units[b]!.bag);
+    },
+    softSimilarity(a: number, b: number): number {
+      const ea = ++aligned > DIRECT_PAIRS ? this.expansion(a) : null;
+      const eb = ea && this.expansion(b);
+      return ea && eb ? SoftMatcher.scoreExpanded(units[a]!.bag, ea, units[b]!.bag, eb) : matcher.similarity(units[a]!.bag, units[b]!.bag);
     },
     sentenceBags(unit: number): readonly TermBag[] {
       let bags = sentenceBags.get(unit);

@@ -176,6 +176,13 @@ export class SoftMatcher {
     return { from, to };
   }
 
+  /** `score(a, b, alignExpanded(a, expandedA, b, expandedB))`, read straight from the expansions. */
+  static scoreExpanded(a: TermBag, expandedA: Float32Array, b: TermBag, expandedB: Float32Array): number {
+    const recall = weightedLookup(a, expandedB);
+    const precision = weightedLookup(b, expandedA);
+    return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  }
+
   /** Every pair of registered terms with a similarity above 0, both ways (pairs of words with vectors, any classes). */
   private buildNeighbours(): { count: number; start: Int32Array; ids: Int32Array; sims: Float32Array } {
     const count = this.rows.length;
@@ -362,6 +369,14 @@ export class SoftMatcher {
     const cos = vectors.classOf(rt) === vectors.classOf(ru) ? vectors.sameClassSimilarity(rt, ru) : vectors.similarity(rt, ru);
     return cos <= this.floor ? 0 : (cos - this.floor) / (1 - this.floor);
   }
+}
+
+/** `weighted(bag, best)` where each term's best is its entry in an expansion of the other side. */
+function weightedLookup(bag: TermBag, expanded: Float32Array): number {
+  if (!bag.total) return 0;
+  let covered = 0;
+  for (let k = 0; k < bag.terms.length; k++) covered += bag.weights[k]! * (expanded[bag.terms[k]!] ?? 0);
+  return covered / bag.total;
 }
 
 function weighted(bag: TermBag, best: Float32Array): number {
