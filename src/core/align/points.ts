@@ -86,11 +86,23 @@ function sharedTerms(members: readonly number[], set: ProfileSet): Set<string> {
  */
 function keyPhrase(text: string, features: ParagraphFeatures, shared: ReadonlySet<string>): string {
   const sentences = features.sentences.length ? features.sentences.map((s) => text.slice(s.start, s.end).trim()) : [text];
+  // A word is shared when it is one of the terms, or starts as a term of four letters or more does.
+  const lower = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const t of shared) {
+    const l = t.toLowerCase();
+    lower.add(l);
+    if (t.length >= 4) prefixes.add(l.slice(0, 4));
+  }
+  const known = new Map<string, boolean>();
   const isShared = (word: string) => {
-    const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
-    if (w.length < 3) return false;
-    for (const t of shared) if (t.toLowerCase() === w || (t.length >= 4 && w.startsWith(t.toLowerCase().slice(0, 4)))) return true;
-    return false;
+    let hit = known.get(word);
+    if (hit === undefined) {
+      const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
+      hit = w.length >= 3 && (lower.has(w) || prefixes.has(w.slice(0, 4)));
+      known.set(word, hit);
+    }
+    return hit;
   };
   let bestSentence = sentences[0] ?? text;
   let bestHits = -1;
