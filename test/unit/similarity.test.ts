@@ -82,6 +82,34 @@ describe('paraphrase-aware similarity', () => {
     assert.ok(compared >= 12, `${compared} sentence pairs compared`);
   });
 
+  it('finds the word pairs above a floor as comparing every pair does, also for a second set that shares words', () => {
+    const vectors = shippedVectors()!;
+    const brute = (rows: Int32Array, min: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        for (let j = i + 1; j < rows.length; j++) {
+          const cos = vectors.similarity(rows[i]!, rows[j]!);
+          if (cos > min) out.push(`${i},${j},${cos}`);
+        }
+      }
+      return out.sort();
+    };
+    const viaMemo = (rows: Int32Array, min: number) => {
+      const out: string[] = [];
+      vectors.pairsAbove(rows, min, (i, j, cos) => out.push(`${i},${j},${cos}`));
+      return out.sort();
+    };
+    const rowsOf = (words: string) => Int32Array.from(words.split(' '), (w) => vectors.id(w)).filter((r) => r >= 0);
+    const first = rowsOf('strike bombing attack raid port harbour dock ship ferry wage pay salary union worker');
+    const second = rowsOf('ferry ship boat vessel union strike walkout protest harbour quay wage income worker labourer');
+    // An odd floor, so no earlier test's kept cosines are reused for the first set; the second reuses the first's.
+    for (const rows of [first, second, Int32Array.from([...second, second[0]!])]) {
+      const expected = brute(rows, 0.4321);
+      assert.deepEqual(viaMemo(rows, 0.4321), expected);
+      assert.ok(expected.length >= 5, `${expected.length} pairs above the floor`);
+    }
+  });
+
   it('has no expansions when it compares words within their classes only (large sets)', () => {
     assert.equal(buildProfiles(sources, shippedVectors(), 0.5, false).expansion(0), null);
   });

@@ -98,46 +98,43 @@ export class WordVectors {
     return [...this.index.keys()];
   }
 
+  /** Per floor: the cosines above it among the rows seen so far (see pairsAbove). */
+  private readonly memos = new Map<number, NeighbourMemo>();
+
   /**
    * Every pair of the given rows whose cosine is above `min`, each pair once (`i < j`, positions in `rows`), with
-   * the same cosine `similarity` gives. The rows are first copied side by side, then each is compared with four
-   * others at a time, so every value read serves four dot products.
+   * the same cosine `similarity` gives. The cosines are kept per process (up to MEMO_ROWS rows), so a comparison set
+   * with the vocabulary of an earlier one (the same articles again, one of them edited) computes only its new words'.
    */
   pairsAbove(rows: Int32Array, min: number, visit: (i: number, j: number, cos: number) => void): void {
-    const dims = this.dims;
-    const n = rows.length;
-    // Float64 copies: the products and sums are those of `similarity` exactly, without a conversion per read.
-    const packed = new Float64Array(n * dims);
-    for (let i = 0; i < n; i++) for (let d = 0; d < dims; d++) packed[i * dims + d] = this.data[rows[i]! * dims + d]!;
-    for (let i = 0; i < n; i++) {
-      const x = i * dims;
-      let j = i + 1;
-      for (; j + 4 <= n; j += 4) {
-        const y0 = j * dims;
-        const y1 = y0 + dims;
-        const y2 = y1 + dims;
-        const y3 = y2 + dims;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let d = 0; d < dims; d++) {
-          const v = packed[x + d]!;
-          s0 += v * packed[y0 + d]!;
-          s1 += v * packed[y1 + d]!;
-          s2 += v * packed[y2 + d]!;
-          s3 += v * packed[y3 + d]!;
-        }
-        if (s0 > min) visit(i, j, s0);
-        if (s1 > min) visit(i, j + 1, s1);
-        if (s2 > min) visit(i, j + 2, s2);
-        if (s3 > min) visit(i, j + 3, s3);
+    let memo = this.memos.get(min);
+    const fresh = new Set<number>();
+    for (const r of rows) if (!memo?.position.has(r)) fresh.add(r);
+    if (!memo || memo.rows.length + fresh.size > MEMO_ROWS) {
+      memo = new NeighbourMemo(this.dims, min);
+      this.memos.set(min, memo);
+      for (const r of rows) fresh.add(r);
+    }
+    memo.add([...fresh], this.data);
+    // Positions of each row in `rows` (two terms can share a row: a compound and its head).
+    const at = new Map<number, number[]>();
+    rows.forEach((r, i) => {
+      const list = at.get(r);
+      if (list) list.push(i);
+      else at.set(r, [i]);
+    });
+    for (const [r, mine] of at) {
+      if (mine.length > 1) {
+        const self = memo.self(r);
+        if (self > min) for (let x = 0; x < mine.length; x++) for (let y = x + 1; y < mine.length; y++) visit(mine[x]!, mine[y]!, self);
       }
-      for (; j < n; j++) {
-        const y = j * dims;
-        let s = 0;
-        for (let d = 0; d < dims; d++) s += packed[x + d]! * packed[y + d]!;
-        if (s > min) visit(i, j, s);
+      const list = memo.lists[memo.position.get(r)!]!;
+      for (let k = 0; k < list.rows.length; k++) {
+        const u = list.rows[k]!;
+        if (u < r) continue; // each pair from its lower row
+        const theirs = at.get(u);
+        if (!theirs) continue;
+        for (const i of mine) for (const j of theirs) visit(Math.min(i, j), Math.max(i, j), list.cos[k]!);
       }
     }
   }
@@ -159,5 +156,94 @@ export class WordVectors {
     }
     for (; d < dims; d++) dot += data[x + d]! * data[y + d]!;
     return dot;
+  }
+}
+
+/** Rows a NeighbourMemo holds before it starts afresh (their cosines above the floor then take some 15 MB). */
+const MEMO_ROWS = 4_000;
+
+/**
+ * The cosines above a floor among the rows seen so far, each row's list holding the others'. New rows are compared
+ * with all known ones, four at a time, on Float64 copies of their vectors: the same products and sums as
+ * `WordVectors.similarity`, without a conversion per read.
+ */
+class NeighbourMemo {
+  readonly rows: number[] = [];
+  readonly position = new Map<number, number>();
+  readonly lists: { rows: number[]; cos: number[] }[] = [];
+  private packed = new Float64Array(0);
+  private readonly selfCos: number[] = [];
+
+  constructor(
+    private readonly dims: number,
+    private readonly min: number,
+  ) {}
+
+  /** A known row's cosine with itself (1 but for rounding; 0 for a zero vector). */
+  self(row: number): number {
+    return this.selfCos[this.position.get(row)!]!;
+  }
+
+  add(rows: readonly number[], data: Float32Array): void {
+    if (!rows.length) return;
+    const dims = this.dims;
+    const before = this.rows.length;
+    const total = before + rows.length;
+    if (this.packed.length < total * dims) {
+      const grown = new Float64Array(Math.max(total, before * 2) * dims);
+      grown.set(this.packed);
+      this.packed = grown;
+    }
+    const packed = this.packed;
+    rows.forEach((r, k) => {
+      const at = (before + k) * dims;
+      for (let d = 0; d < dims; d++) packed[at + d] = data[r * dims + d]!;
+      this.position.set(r, before + k);
+      this.rows.push(r);
+      this.lists.push({ rows: [], cos: [] });
+    });
+    const note = (i: number, j: number, cos: number) => {
+      const a = this.lists[i]!;
+      const b = this.lists[j]!;
+      a.rows.push(this.rows[j]!);
+      a.cos.push(cos);
+      b.rows.push(this.rows[i]!);
+      b.cos.push(cos);
+    };
+    // Each new row against every row before it (known or new), four at a time.
+    for (let i = before; i < total; i++) {
+      const x = i * dims;
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += packed[x + d]! * packed[x + d]!;
+      this.selfCos.push(s);
+      let j = 0;
+      for (; j + 4 <= i; j += 4) {
+        const y0 = j * dims;
+        const y1 = y0 + dims;
+        const y2 = y1 + dims;
+        const y3 = y2 + dims;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let d = 0; d < dims; d++) {
+          const v = packed[x + d]!;
+          s0 += packed[y0 + d]! * v;
+          s1 += packed[y1 + d]! * v;
+          s2 += packed[y2 + d]! * v;
+          s3 += packed[y3 + d]! * v;
+        }
+        if (s0 > this.min) note(j, i, s0);
+        if (s1 > this.min) note(j + 1, i, s1);
+        if (s2 > this.min) note(j + 2, i, s2);
+        if (s3 > this.min) note(j + 3, i, s3);
+      }
+      for (; j < i; j++) {
+        const y = j * dims;
+        let t = 0;
+        for (let d = 0; d < dims; d++) t += packed[y + d]! * packed[x + d]!;
+        if (t > this.min) note(j, i, t);
+      }
+    }
   }
 }
