@@ -162,19 +162,20 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   const wb = aroundOnce(ctx, fb, y, tb, nb);
   const words = ctx.input.words;
   if (!wa.lemmas.length || !wb.lemmas.length) return false;
-  // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ
-  // more; the same facet of the human toll next to both counts of one unit is enough on its own ("three miners were
-  // killed" / "five miners died": both count the dead miners).
-  const sameToll = (tollFacets(wa.lemmas) & tollFacets(wb.lemmas)) !== 0;
-  const sameVerb = !!wa.verb && !!wb.verb && words.similarity(wa.verb, wb.verb) >= SAME_HEAD;
-  const context = Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas));
-  if (!sameToll && context < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
-  if (wa.of && wb.of && words.similarity(wa.of, wb.of) < SAME_WORD) return false;
+  // (Every test below must pass; the cheap ones come first.)
   // Whoever a number is about must be the same on both sides ("Lawson's 15 points" is not "Wayne's 8 catches"): a
   // name next to one number must be in the other's sentence, and two sentences that name someone share a name.
   if (wa.names.length && !wa.names.some((n) => wb.sentenceNames.includes(n))) return false;
   if (wb.names.length && !wb.names.some((n) => wa.sentenceNames.includes(n))) return false;
   if (wa.sentenceNames.length && wb.sentenceNames.length && !wa.sentenceNames.some((n) => wb.sentenceNames.includes(n))) return false;
+  if (wa.of && wb.of && words.similarity(wa.of, wb.of) < SAME_WORD) return false;
+  // The same action counted ("forced from their homes" / "forced the evacuation of") lets the rest of the words differ
+  // more; the same facet of the human toll next to both counts of one unit is enough on its own ("three miners were
+  // killed" / "five miners died": both count the dead miners).
+  const sameToll = (wa.facets & wb.facets) !== 0;
+  const sameVerb = !!wa.verb && !!wb.verb && words.similarity(wa.verb, wb.verb) >= SAME_HEAD;
+  const context = Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas));
+  if (!sameToll && context < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
   // The two sentences are each other's best match in the two paragraphs: a recap full of figures pairs line with line.
   if (!mutualBestSentences(fa, wa.sentence, fb, wb.sentence)) return false;
   // The action counted: "needed 9 points" is not "scored 20 points".
@@ -197,14 +198,17 @@ function aroundOnce(ctx: DetectContext, f: ParagraphFeatures, n: NumberFeature, 
   return w;
 }
 
-/** The content lemmas within NUMBER_WINDOW words of a number (its sentence only), what it counts "of", and names near it. */
+/**
+ * The content lemmas within NUMBER_WINDOW words of a number (its sentence only) and the toll facets they report, what
+ * it counts "of", and names near it.
+ */
 function around(
   f: ParagraphFeatures,
   n: NumberFeature,
   text: string,
   /** The paragraph's names a reader would call names (no dateline outlet). */
   reliable: readonly NameMention[],
-): { lemmas: string[]; of: string | null; names: string[]; sentenceNames: string[]; verb: string | null; head: string | null; age: boolean; sentence: number } {
+): { lemmas: string[]; facets: number; of: string | null; names: string[]; sentenceNames: string[]; verb: string | null; head: string | null; age: boolean; sentence: number } {
   const k = f.tokens.findIndex((t) => t.start >= n.end);
   const at = k < 0 ? f.tokens.length : k;
   const sentence = f.tokens[Math.max(0, at - 1)]?.sentence ?? 0;
@@ -234,7 +238,7 @@ function around(
   const verb = verbs.length ? verbs.reduce((x, y) => (distance(y) < distance(x) ? y : x)).lemma : null;
   const age = /^[^\s]*?\s*-?\s*years?[-\s]old/i.test(text.slice(n.start, n.end + 12));
   const head = age ? (f.tokens.slice(at, at + 4).find((t) => t.content && (t.pos === 'NOUN' || t.pos === 'PROPN') && !/^(?:year|old)$/.test(t.lemma))?.lemma ?? null) : null;
-  return { lemmas, of, names, sentenceNames, verb, head, age, sentence };
+  return { lemmas, facets: tollFacets(lemmas), of, names, sentenceNames, verb, head, age, sentence };
 }
 
 /** Whether sentence `sa` of one paragraph and `sb` of the other share more content words with each other than with any other sentence. */
