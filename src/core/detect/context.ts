@@ -28,7 +28,7 @@ export interface DetectInput {
 export class DetectContext {
   private readonly docIndex: ReadonlyMap<string, number>;
   private readonly pointsByParagraph = new Map<string, string[]>();
-  private readonly reliableNames = new Map<string, readonly NameMention[]>();
+  private readonly reliableNames = new WeakMap<ParagraphFeatures, readonly NameMention[]>();
   private readonly midSentence = new Map<string, ReadonlySet<string>>();
   private readonly prose = new Map<string, ReadonlySet<string>>();
   private byScore: readonly Pair[] | null = null;
@@ -78,11 +78,11 @@ export class DetectContext {
    * dateline ("(National Wire)"), and nationality adjectives before a noun ("Pakistani officials").
    */
   names(ref: ParagraphRef): readonly NameMention[] {
-    const k = key(ref);
-    let names = this.reliableNames.get(k);
+    // Kept by the paragraph's features (what they depend on, with its article's other paragraphs): no key to build.
+    const f = this.features(ref);
+    let names = this.reliableNames.get(f);
     if (!names) {
       const midSentence = this.midSentenceKeys(ref.doc);
-      const f = this.features(ref);
       const text = this.paragraph(ref).text;
       const outlet = DATELINE.exec(text);
       const outletSpan = outlet ? { start: outlet.index + outlet[0].indexOf('('), end: outlet.index + outlet[0].lastIndexOf(')') + 1 } : null;
@@ -96,7 +96,7 @@ export class DetectContext {
         if (outletSpan && n.start >= outletSpan.start && n.end <= outletSpan.end) return false;
         return !isDemonym(f, n);
       });
-      this.reliableNames.set(k, names);
+      this.reliableNames.set(f, names);
     }
     return names;
   }
