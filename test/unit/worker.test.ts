@@ -68,6 +68,19 @@ describe('the preparation helpers', () => {
     assert.deepEqual(unpackArticle(structuredClone(packArticle(prepared))), prepared);
   });
 
+  it('carry hostile text across threads unchanged: emoji, combining marks, control characters, empty paragraphs', () => {
+    const text = [
+      'Ferry 🚢 halted — “Zoë’s café” said 3 crews (Ⅳ) won\u0000t sail.',
+      '',
+      'Ｔｈｅ ｐｏｒｔ ａｕｔｈｏｒｉｔｙ said 12 ships wait; Åsa Øberg, née Ünal, disagreed.\u0001',
+      '\t',
+      'e\u0301e\u0301 — א שפּיל — 東京 — 👩‍👩‍👧 "quote" 1,200 tonnes.',
+    ].join('\n\n');
+    const prepared = prepareArticle({ path: 'hostile.txt', text }, 'd3');
+    assert.ok(prepared.features.filter((f) => f.tokens.length).length >= 3, 'the text has tokens');
+    assert.deepEqual(unpackArticle(structuredClone(packArticle(prepared))), prepared);
+  });
+
   it('give the same analysis as one thread, and the same error for too few articles', async () => {
     const inputs = Array.from({ length: 13 }, (_, k) => {
       const a = input(FERRY[k % FERRY.length]!);
