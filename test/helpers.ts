@@ -40,6 +40,9 @@ export function analyzeTexts(texts: Record<string, string>): Analysis {
   );
 }
 
+/** Two outlets on a fictional dam failure: one lists the councils' help under a lead-in line, the other tells it in prose. */
+export const DAM_SPILLWAY = ['wire-desk.txt', 'valley-herald.txt'].map((f) => join(FIXTURES, 'dam-spillway', f));
+
 /** Two outlets on a fictional mine collapse: the deaths and the displaced families told in different words. */
 export const MINE_COLLAPSE = ['ridge-post.txt', 'valley-radio.txt'].map((f) => join(FIXTURES, 'mine-collapse', f));
 

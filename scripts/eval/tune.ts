@@ -20,8 +20,8 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { align } from '../../src/core/align';
 import { AnalysisCache, DEFAULT_OPTIONS, FEATURES, resolveOptions, type AnalysisOptions, type ConfidenceModel, type PreparedArticle } from '../../src/core';
-import { buildProfiles, type UnitSource } from '../../src/core/score/profiles';
-import { NOT_CONTENT_KINDS } from '../../src/core/types';
+import { unitSources } from '../../src/core/analyze';
+import { buildProfiles } from '../../src/core/score/profiles';
 import { scoreCorpus } from './corpus';
 import { scoreSeeds, seedsFiles, type SeedsGold } from './seeds';
 import { analyzeFiles, fmt, preparedArticles, readJson, REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from './shared';
@@ -152,16 +152,7 @@ function blankLineUnits(file: string): Map<number, number> {
 /** The scored candidate pairs of one comparison set, with their feature vectors (the pipeline's own code). */
 function pairFeatures(articles: readonly PreparedArticle[], options: AnalysisOptions, cache: AnalysisCache) {
   const opts = resolveOptions(options);
-  const ignored = new Set([...NOT_CONTENT_KINDS, ...opts.ignoreKinds]);
-  const sources: UnitSource[] = [];
-  articles.forEach((a, doc) => {
-    const firstBody = a.document.paragraphs.find((p) => p.kind === 'body' || p.kind === 'quote');
-    for (const p of a.document.paragraphs) {
-      const f = a.features[p.index]!;
-      const top = p.kind === 'headline' || p.kind === 'standfirst' || p.index === firstBody?.index;
-      if (!ignored.has(p.kind) && f.lemmas.length) sources.push({ doc, paragraph: p, features: f, top });
-    }
-  });
+  const sources = unitSources(articles, opts);
   const set = buildProfiles(sources, wordVectors(), opts.softFloor, sources.length <= opts.candidates.allPairsLimit);
   const docIds = articles.map((a) => a.document.id);
   const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor), true);

@@ -85,16 +85,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   const opts = resolveOptions(options);
   const documents = articles.map((a) => a.document);
   const docIds = documents.map((d) => d.id);
-  const ignored = new Set([...NOT_CONTENT_KINDS, ...opts.ignoreKinds]);
-
-  const sources: UnitSource[] = [];
-  articles.forEach((a, doc) => {
-    const lead = leadParagraphs(a.document.paragraphs);
-    for (const p of a.document.paragraphs) {
-      const f = a.features[p.index]!;
-      if (!ignored.has(p.kind) && f.lemmas.length) sources.push({ doc, paragraph: p, features: f, top: lead.has(p.index) });
-    }
-  });
+  const sources = unitSources(articles, opts);
   const set = timed(resources, "profile", () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, sources.length <= opts.candidates.allPairsLimit));
   const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor)));
   const { points, mainPoint } = timed(resources, 'points', () =>
@@ -159,6 +150,39 @@ function collectFacts(articles: readonly PreparedArticle[]): ParagraphFacts[] {
       });
     });
   }
+  return out;
+}
+
+/** The paragraphs that take part in alignment: content of the kinds not left out, with words to compare. */
+export function unitSources(articles: readonly PreparedArticle[], options: AnalysisOptions): UnitSource[] {
+  const ignored = new Set([...NOT_CONTENT_KINDS, ...options.ignoreKinds]);
+  const sources: UnitSource[] = [];
+  articles.forEach((a, doc) => {
+    const lead = leadParagraphs(a.document.paragraphs);
+    const lists = listContext(a.document.paragraphs, a.features);
+    for (const p of a.document.paragraphs) {
+      const f = a.features[p.index]!;
+      const list = lists.get(p.index);
+      if (!ignored.has(p.kind) && f.lemmas.length) sources.push({ doc, paragraph: p, features: f, top: lead.has(p.index), context: list?.context ?? [], listGroup: list?.group ?? -1 });
+    }
+  });
+  return sources;
+}
+
+/**
+ * A list is read with the line that introduces it ("Other governments responded differently:" / "• China urged a
+ * ceasefire"): each item borrows the lead-in's words, and the lead-in its items' — neither says its point alone.
+ */
+function listContext(paragraphs: readonly Paragraph[], features: readonly ParagraphFeatures[]): Map<number, { readonly context: readonly string[]; readonly group: number }> {
+  const out = new Map<number, { context: readonly string[]; group: number }>();
+  paragraphs.forEach((p, k) => {
+    if ((p.kind !== 'body' && p.kind !== 'standfirst') || !p.text.trimEnd().endsWith(':')) return;
+    const items: Paragraph[] = [];
+    for (let j = k + 1; j < paragraphs.length && paragraphs[j]!.kind === 'list'; j++) items.push(paragraphs[j]!);
+    if (!items.length) return;
+    const group = [p, ...items];
+    for (const m of group) out.set(m.index, { context: group.filter((o) => o !== m).flatMap((o) => features[o.index]!.lemmas), group: p.index });
+  });
   return out;
 }
 

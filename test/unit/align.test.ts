@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/core';
 import { analyze } from '../../src/core';
-import { analyzeFiles, analyzeTexts, MINE_COLLAPSE, PORT_STRIKE, shippedVectors } from '../helpers';
+import { analyzeFiles, analyzeTexts, DAM_SPILLWAY, MINE_COLLAPSE, PORT_STRIKE, shippedVectors } from '../helpers';
 
 /** Is some paragraph of `a` whose text matches `x` aligned with some paragraph of `b` matching `y`? */
 function aligned(analysis: Analysis, x: RegExp, y: RegExp): boolean {
@@ -55,6 +55,32 @@ describe('first alignment', () => {
       'recipe.txt': 'Lemon Cake for Spring\n\nBeat the butter and sugar until pale, then fold in the flour and the zest of two lemons.\n\nBake for forty minutes and let the cake cool before glazing it.\n',
     });
     assert.equal(a.pairs.length, 0);
+  });
+});
+
+describe('a list read with the line that introduces it', () => {
+  // The wire lists the councils' help under "Neighbouring councils responded in different ways:"; the herald tells
+  // the same help in one paragraph of prose.
+  const analysis = analyzeFiles(DAM_SPILLWAY);
+
+  it('aligns the lead-in, which says little on its own, with the paragraph that tells what the list lists', () => {
+    assert.ok(aligned(analysis, /^Neighbouring councils responded/, /^Help came from across the region/));
+  });
+
+  it('aligns every item with that paragraph, and no item with the paragraph on the dam’s outlets', () => {
+    for (const item of [/^Marrow County opened/, /^The city of Lindqvist/, /^Brenn Valley farmers/]) {
+      assert.ok(aligned(analysis, item, /^Help came from across the region/), String(item));
+      assert.ok(!aligned(analysis, item, /^Outlets at the foot of the dam/), String(item));
+    }
+  });
+
+  it('does not take a line ending in a colon without a list under it for a lead-in', () => {
+    const plain = analyzeTexts({
+      'a.txt': 'Dam repairs begin\n\nResidents at the meeting had one question:\n\nWill the repairs of the spillway take a year and cost 40 million euros?\n',
+      'b.txt': 'Repairs to the dam start\n\nRepairs of the spillway are expected to last a year and cost 40 million euros, the authority said.\n',
+    });
+    assert.ok(aligned(plain, /^Will the repairs/, /^Repairs of the spillway/));
+    assert.ok(!aligned(plain, /^Residents at the meeting/, /^Repairs of the spillway/));
   });
 });
 

@@ -117,8 +117,8 @@ export function align(
   // One reference object per unit, shared by all its pairs.
   const refs: ParagraphRef[] = units.map((u) => ({ doc: docIds[u.doc]!, paragraph: u.paragraph }));
   const ref = (i: number): ParagraphRef => refs[i]!;
-  const pairs: Pair[] = [];
   const rank = ranksPerArticle(scored, units, byUnit, decide);
+  const accepted = new Uint8Array(scored.length);
   scored.forEach((p, k) => {
     const together = pointsOf[p.i]!.some((x) => pointsOf[p.j]!.includes(x));
     // Two reports of one facet of the human toll are one point however they word it (see score/facets.ts).
@@ -126,7 +126,12 @@ export function align(
     // On its own a pair must also be among the closest of each paragraph in the other's article: an outlet tells
     // one point in a paragraph or a few, so a paragraph's fifth-best match there is rarely the same point.
     const alone = decide(p) >= options.pairThreshold && Math.max(rank[k * 2]!, rank[k * 2 + 1]!) < options.pairRank;
-    if (!facet && !alone && !(together && decide(p) >= options.pointPairThreshold)) return;
+    if (facet || alone || (together && decide(p) >= options.pointPairThreshold)) accepted[k] = 1;
+  });
+  acceptListGroups(set, scored, accepted, (p) => decide(p) >= options.pointPairThreshold);
+  const pairs: Pair[] = [];
+  scored.forEach((p, k) => {
+    if (!accepted[k]) return;
     const e = p.evidence;
     pairs.push({
       a: ref(p.i),
@@ -147,6 +152,46 @@ export function align(
     });
   });
   return { scored, pairs, points, primary, main, mainPoint, bestMatch };
+}
+
+/**
+ * A list and the line that introduces it make one point together ("Other governments responded differently:" / "•
+ * China urged a ceasefire" / "• Iran offered to mediate"): a paragraph aligned with one of them is also aligned with
+ * the others it is close enough to for two paragraphs of one point.
+ */
+function acceptListGroups(set: ProfileSet, scored: readonly ScoredPair[], accepted: Uint8Array, closeEnough: (p: ScoredPair) => boolean): void {
+  const { units } = set;
+  const members = new Map<number, number[]>();
+  units.forEach((u, i) => {
+    if (u.listGroup < 0) return;
+    const key = u.doc * 0x100000 + u.listGroup;
+    const list = members.get(key);
+    if (list) list.push(i);
+    else members.set(key, [i]);
+  });
+  if (!members.size) return;
+  const groupOf = (i: number) => (units[i]!.listGroup < 0 ? null : members.get(units[i]!.doc * 0x100000 + units[i]!.listGroup)!);
+  const index = new Map<number, number>();
+  scored.forEach((p, k) => {
+    if (units[p.i]!.listGroup >= 0 || units[p.j]!.listGroup >= 0) index.set(p.i * units.length + p.j, k);
+  });
+  const pairOf = (a: number, b: number) => index.get(Math.min(a, b) * units.length + Math.max(a, b));
+  const extra: number[] = [];
+  scored.forEach((p, k) => {
+    if (!accepted[k]) return;
+    for (const [outside, inside] of [
+      [p.i, p.j],
+      [p.j, p.i],
+    ] as const) {
+      const group = groupOf(inside);
+      if (!group || groupOf(outside) === group) continue;
+      for (const m of group) {
+        const q = m === inside ? undefined : pairOf(outside, m);
+        if (q !== undefined && !accepted[q] && closeEnough(scored[q]!)) extra.push(q);
+      }
+    }
+  });
+  for (const q of extra) accepted[q] = 1;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface UnitProfile {
   readonly quoted: ReadonlySet<string>;
   /** Facets of the human toll it reports, as bits (see tollFacets). */
   readonly facets: number;
+  /** A list with its lead-in: the lead-in's paragraph index, the same for every item (-1: not in a list). */
+  readonly listGroup: number;
   /** A key for the paragraph's text, so cached word alignments can be reused when nothing changed. */
   readonly textKey: string;
 }
@@ -40,6 +42,10 @@ export interface UnitSource {
   readonly paragraph: Paragraph;
   readonly features: ParagraphFeatures;
   readonly top: boolean;
+  /** Lemmas of the paragraphs it is read with (a list item's lead-in, a lead-in's items); compared as its own. */
+  readonly context?: readonly string[];
+  /** For a list and its lead-in: the lead-in's paragraph index, shared by the items (they make one point). */
+  readonly listGroup?: number;
 }
 
 /** The comparison set's vocabularies, shared by every pair score. */
@@ -76,7 +82,7 @@ export interface ProfileSet {
 
 /** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
 export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, exhaustiveSoft = false): ProfileSet {
-  const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features)]);
+  const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features), ...(s.context ?? [])]);
   const namesOf = sources.map((s) => [...s.features.names.flatMap((n) => n.keys), ...acronyms(s.features)]);
   const numbersOf = sources.map((s) => s.features.numbers.map((n) => n.key));
   const quotedOf = sources.map((s) => quotedWords(s.features));
@@ -109,6 +115,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       numbers: new Set(numbersOf[i]),
       quoted: new Set(quotedOf[i]),
       facets: tollFacets(f.lemmas),
+      listGroup: s.listGroup ?? -1,
       textKey: textKey(s.paragraph.text),
     };
   });
