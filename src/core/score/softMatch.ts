@@ -1,4 +1,4 @@
-import type { WordVectors } from './wordVectors';
+import { positionsOf, type WordVectors } from './wordVectors';
 
 /**
  * A unit's distinct terms as ids of the matcher's vocabulary, with their weights, sorted by semantic class and
@@ -209,13 +209,7 @@ export class SoftMatcher {
     });
     // Terms on one row are 1 to each other even where the row's cosine with itself is not above the floor (a
     // zero vector), as vectorSimilarity has it.
-    const termsOfRow = new Map<number, number[]>();
-    rows.forEach((row, i) => {
-      const list = termsOfRow.get(row);
-      if (list) list.push(i);
-      else termsOfRow.set(row, [i]);
-    });
-    for (const [row, list] of termsOfRow) {
+    for (const [row, list] of positionsOf(rows)) {
       if (list.length < 2 || this.vectors!.similarity(row, row) > this.floor) continue;
       for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) add(withRows[list[x]!]!, withRows[list[y]!]!, 1);
     }

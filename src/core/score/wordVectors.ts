@@ -116,13 +116,7 @@ export class WordVectors {
       for (const r of rows) fresh.add(r);
     }
     memo.add([...fresh], this.data);
-    // Positions of each row in `rows` (two terms can share a row: a compound and its head).
-    const at = new Map<number, number[]>();
-    rows.forEach((r, i) => {
-      const list = at.get(r);
-      if (list) list.push(i);
-      else at.set(r, [i]);
-    });
+    const at = positionsOf(rows);
     for (const [r, mine] of at) {
       if (mine.length > 1) {
         const self = memo.self(r);
@@ -157,6 +151,17 @@ export class WordVectors {
     for (; d < dims; d++) dot += data[x + d]! * data[y + d]!;
     return dot;
   }
+}
+
+/** Each row's positions in a list of rows (two terms can share a row: a compound and its head). */
+export function positionsOf(rows: Int32Array): Map<number, number[]> {
+  const at = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    const list = at.get(r);
+    if (list) list.push(i);
+    else at.set(r, [i]);
+  });
+  return at;
 }
 
 /** Rows a NeighbourMemo holds before it starts afresh (their cosines above the floor then take some 15 MB). */
