@@ -123,6 +123,17 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
   const expansions = new Map<number, Float32Array | null>();
   const sentenceExpansions = new Map<number, (Float32Array | null)[]>();
   let aligned = 0;
+  const expansionOf = (unit: number): Float32Array | null => {
+    let e = expansions.get(unit);
+    if (e === undefined) expansions.set(unit, (e = matcher.expansion(units[unit]!.bag)));
+    return e;
+  };
+  /** Both units' expansions once enough pairs were aligned to repay the neighbour lists (counting this one), else null. */
+  const pairExpansions = (a: number, b: number): [Float32Array, Float32Array] | null => {
+    const ea = ++aligned > DIRECT_PAIRS ? expansionOf(a) : null;
+    const eb = ea && expansionOf(b);
+    return ea && eb ? [ea, eb] : null;
+  };
   return {
     units,
     vocabulary,
@@ -130,20 +141,14 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     numberVocabulary,
     quoteVocabulary,
     matcher,
-    expansion(unit: number): Float32Array | null {
-      let e = expansions.get(unit);
-      if (e === undefined) expansions.set(unit, (e = matcher.expansion(units[unit]!.bag)));
-      return e;
-    },
+    expansion: expansionOf,
     align(a: number, b: number): Alignment {
-      const ea = ++aligned > DIRECT_PAIRS ? this.expansion(a) : null;
-      const eb = ea && this.expansion(b);
-      return ea && eb ? SoftMatcher.alignExpanded(units[a]!.bag, ea, units[b]!.bag, eb) : matcher.align(units[a]!.bag, units[b]!.bag);
+      const e = pairExpansions(a, b);
+      return e ? SoftMatcher.alignExpanded(units[a]!.bag, e[0], units[b]!.bag, e[1]) : matcher.align(units[a]!.bag, units[b]!.bag);
     },
     softSimilarity(a: number, b: number): number {
-      const ea = ++aligned > DIRECT_PAIRS ? this.expansion(a) : null;
-      const eb = ea && this.expansion(b);
-      return ea && eb ? SoftMatcher.scoreExpanded(units[a]!.bag, ea, units[b]!.bag, eb) : matcher.similarity(units[a]!.bag, units[b]!.bag);
+      const e = pairExpansions(a, b);
+      return e ? SoftMatcher.scoreExpanded(units[a]!.bag, e[0], units[b]!.bag, e[1]) : matcher.similarity(units[a]!.bag, units[b]!.bag);
     },
     sentenceBags(unit: number): readonly TermBag[] {
       let bags = sentenceBags.get(unit);
@@ -158,7 +163,7 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       const right = this.sentenceSides(b);
       const expanded = (unit: number, sides: readonly TermBag[]) => {
         let e = sentenceExpansions.get(unit);
-        if (!e) sentenceExpansions.set(unit, (e = units[unit]!.sentenceTerms.length ? sides.map((bag) => matcher.expansion(bag)) : [this.expansion(unit)]));
+        if (!e) sentenceExpansions.set(unit, (e = units[unit]!.sentenceTerms.length ? sides.map((bag) => matcher.expansion(bag)) : [expansionOf(unit)]));
         return e;
       };
       aligned += left.length * right.length;
