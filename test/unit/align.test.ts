@@ -74,6 +74,16 @@ describe('a list read with the line that introduces it', () => {
     }
   });
 
+  it('reads a Markdown list with its lead-in the same way', () => {
+    const md = analyzeTexts({
+      'wire.md': `# ${readFileSync(DAM_SPILLWAY[0]!, 'utf8').replace(/^• /gm, '- ')}`,
+      'herald.txt': readFileSync(DAM_SPILLWAY[1]!, 'utf8'),
+    });
+    const text = (r: { doc: string; paragraph: number }) => md.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!;
+    assert.ok(md.documents[0]!.paragraphs.some((p) => p.kind === 'list' && /^The city of Lindqvist/.test(p.text)), 'the items are a list');
+    assert.ok(md.pairs.some((p) => /^Neighbouring councils responded/.test(text(p.a).text) && /^Help came/.test(text(p.b).text)));
+  });
+
   it('does not take a line ending in a colon without a list under it for a lead-in', () => {
     const plain = analyzeTexts({
       'a.txt': 'Dam repairs begin\n\nResidents at the meeting had one question:\n\nWill the repairs of the spillway take a year and cost 40 million euros?\n',
