@@ -41,7 +41,8 @@ export interface Alignment {
  *  1. the main news — the paragraphs that restate what the articles' leads agree on (see mainNewsCoverage);
  *  2. average-linkage clusters of the other paragraphs on pair confidence (N-way, not pairwise chains);
  *  3. a paragraph whose sentence carries another point strongly also joins that point (one extra at most).
- * Pairs are the candidates confident enough on their own, or confident enough for two paragraphs of one point.
+ * Pairs are the candidates confident enough on their own, or confident enough for two paragraphs of one point (a
+ * point found, a shared facet of the toll, or a list with its lead-in).
  */
 export function align(
   set: ProfileSet,
