@@ -51,12 +51,9 @@ export function sentenceEvidence(set: ProfileSet, i: number, j: number, store?: 
   const a = set.units[i]!;
   const b = set.units[j]!;
   if (!a.sentenceTerms.length && !b.sentenceTerms.length) return 0;
-  // Aligned in the order of the texts' keys, as the paragraphs' own alignments are stored, so either order hits.
-  const forward = a.textKey <= b.textKey;
-  const [x, y] = forward ? [i, j] : [j, i];
+  const { x, y, key } = storeOrder(set, i, j);
   let alignments: readonly Alignment[] | undefined;
   if (store) {
-    const key = `${set.units[x]!.textKey}|${set.units[y]!.textKey}`;
     alignments = store.getSentences(key);
     if (!alignments) store.setSentences(key, (alignments = set.alignSentences(x, y)));
   } else {
@@ -78,14 +75,16 @@ function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore
   const b = set.units[j]!;
   if (!a.bag.total || !b.bag.total) return 0;
   if (!store) return set.softSimilarity(i, j);
-  const forward = a.textKey <= b.textKey;
-  const key = forward ? `${a.textKey}|${b.textKey}` : `${b.textKey}|${a.textKey}`;
+  const { x, y, key } = storeOrder(set, i, j);
   let alignment = store.get(key);
-  if (!alignment) {
-    alignment = forward ? set.align(i, j) : set.align(j, i);
-    store.set(key, alignment);
-  }
-  return forward ? SoftMatcher.score(a.bag, b.bag, alignment) : SoftMatcher.score(b.bag, a.bag, alignment);
+  if (!alignment) store.set(key, (alignment = set.align(x, y)));
+  return SoftMatcher.score(set.units[x]!.bag, set.units[y]!.bag, alignment);
+}
+
+/** A pair in the order its alignments are stored (by the texts' keys, so either order finds them), and their key. */
+function storeOrder(set: ProfileSet, i: number, j: number): { x: number; y: number; key: string } {
+  const [x, y] = set.units[i]!.textKey <= set.units[j]!.textKey ? [i, j] : [j, i];
+  return { x, y, key: `${set.units[x]!.textKey}|${set.units[y]!.textKey}` };
 }
 
 /**
