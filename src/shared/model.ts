@@ -191,6 +191,13 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
+/** A file's name without its extension ("daily-herald" for …/daily-herald.txt): how a column names its outlet. */
+export function shortName(path: string): string {
+  const name = fileName(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
 /** The finding kinds, in the order the panel offers them, with the names it shows. */
 export const FINDING_KINDS: readonly { readonly kind: Finding['kind']; readonly label: string }[] = [
   { kind: 'different-event', label: 'Another episode' },

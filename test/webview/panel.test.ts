@@ -47,6 +47,10 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     const shared = leak.points.filter((p) => p.docs.length > 1).length;
     assert.equal(await page.locator('table.grid tbody tr').count(), shared);
     assert.equal(await page.locator('table.grid thead th').count(), leak.documents.length + 1);
+    // Each column names its outlet: the id and the file's name without its extension.
+    const first = leak.documents[0]!;
+    const stem = first.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+    assert.equal(await page.locator('table.grid thead th').nth(1).innerText(), `${first.id}\n${stem}`);
     // The article about another episode is flagged in the overview.
     const other = leak.otherEvents[0]!;
     assert.match(await page.locator(`#articles tr[data-doc="${other}"]`).innerText(), /another episode/);

@@ -1,3 +1,4 @@
+import { shortName } from '../../shared/model';
 import { h, percent } from '../dom';
 import { findingItem } from './findings';
 import { section, type ViewContext } from './context';
@@ -36,7 +37,7 @@ export function emphasisView(ctx: ViewContext): HTMLElement {
             h(
               'tr',
               {},
-              h('th', { scope: 'row', title: d.title }, d.id),
+              h('th', { scope: 'row', title: d.title }, d.id, h('span', { class: 'doc-name' }, shortName(d.path))),
               ...top.map((p, k) => {
                 const e = model.emphasis(p.id, d.id);
                 const share = e?.share ?? 0;

@@ -1,7 +1,7 @@
 import type { Point } from '../../core/types';
 import type { GridView } from '../../shared/protocol';
 import { h, percent, select } from '../dom';
-import type { Cell } from '../../shared/model';
+import { shortName, type Cell } from '../../shared/model';
 import { section, type ViewContext } from './context';
 import { pointView } from './point';
 
@@ -38,7 +38,12 @@ export function gridView(ctx: ViewContext): HTMLElement {
     { role: 'row' },
     h('th', { role: 'columnheader', scope: 'col', class: 'point-col' }, 'Point'),
     ...docs.map((d) =>
-      h('th', { role: 'columnheader', scope: 'col', title: `${d.title} (${d.path})`, class: model.otherEvents.has(d.id) ? 'other-event' : null }, d.id),
+      h(
+        'th',
+        { role: 'columnheader', scope: 'col', title: `${d.title} (${d.path})`, class: model.otherEvents.has(d.id) ? 'other-event' : null },
+        d.id,
+        h('span', { class: 'doc-name' }, shortName(d.path)),
+      ),
     ),
   );
   table.append(h('thead', {}, head));

@@ -1,4 +1,5 @@
 import type { MissingFact } from '../../core/types';
+import { shortName } from '../../shared/model';
 import { h } from '../dom';
 import { opening, refButton, section, type ViewContext } from './context';
 
@@ -22,7 +23,7 @@ export function omissionsView(ctx: ViewContext): HTMLElement {
     { class: 'tabs', role: 'tablist', 'aria-label': 'Article' },
     ...model.docs.map((d) => {
       const count = model.analysis.omissions.filter((o) => o.doc === d.id).length;
-      const tab = h('button', { type: 'button', role: 'tab', 'aria-selected': d.id === current.id ? 'true' : 'false', title: d.title, class: model.otherEvents.has(d.id) ? 'other-event' : null }, `${d.id} (${count})`);
+      const tab = h('button', { type: 'button', role: 'tab', 'aria-selected': d.id === current.id ? 'true' : 'false', title: d.title, class: model.otherEvents.has(d.id) ? 'other-event' : null }, `${d.id} · ${shortName(d.path)} (${count})`);
       tab.addEventListener('click', () => ctx.update({ article: d.id }));
       return tab;
     }),
