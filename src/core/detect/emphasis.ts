@@ -99,8 +99,9 @@ function headlineClauses(ctx: DetectContext): Set<string> {
     // Lemmas of each point this article carries, from its paragraphs below the headline.
     const lemmasOf = new Map<string, string[]>();
     for (const [id, members] of membersOf.get(doc.id) ?? []) {
-      const body = members.filter((m) => !isTitle(doc.paragraphs[m.paragraph]!));
-      if (body.length) lemmasOf.set(id, body.flatMap((m) => ctx.features(m).lemmas));
+      const lemmas: string[] = [];
+      for (const m of members) if (!isTitle(doc.paragraphs[m.paragraph]!)) for (const l of ctx.features(m).lemmas) lemmas.push(l);
+      if (lemmas.length) lemmasOf.set(id, lemmas);
     }
     for (const title of titles) {
       const ref: ParagraphRef = { doc: doc.id, paragraph: title.index };
