@@ -26,10 +26,17 @@ export const TOLL_FACETS: readonly TollFacet[] = [
   { id: 'shooting', cues: new Set(['shooting', 'gunfire', 'gunshot']) },
 ];
 
+/** Each cue's facets as bits: one lookup per lemma (every paragraph of a large set is read). */
+const FACET_BITS: ReadonlyMap<string, number> = (() => {
+  const out = new Map<string, number>();
+  TOLL_FACETS.forEach((f, k) => f.cues.forEach((cue) => out.set(cue, (out.get(cue) ?? 0) | (1 << k))));
+  return out;
+})();
+
 /** The facets a paragraph's lemmas report, as bits (bit k: TOLL_FACETS[k]). */
 export function tollFacets(lemmas: readonly string[]): number {
   let bits = 0;
-  for (const lemma of lemmas) TOLL_FACETS.forEach((f, k) => f.cues.has(lemma) && (bits |= 1 << k));
+  for (const lemma of lemmas) bits |= FACET_BITS.get(lemma) ?? 0;
   return bits;
 }
 
