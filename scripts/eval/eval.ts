@@ -5,7 +5,8 @@
  *
  *   npm run eval                       print the scores
  *   npm run eval -- --check            also fail (exit 1) below the floors in scripts/eval/floors.json
- *   npm run eval -- --only seeds       one data set: seeds | gvc | ecbplus
+ *   npm run eval -- --only seeds       one data set: seeds | gvc | ecbplus | large (all three through the
+ *                                      candidate index, as a set above candidates.allPairsLimit is read)
  *   npm run eval -- --set pairThreshold=0.15 --set weights.names=0.3   try other options
  */
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ function main(): void {
     process.exit(values.check ? 1 : 0);
   }
   const options = parseOverrides(values.set ?? []);
-  const only = new Set(values.only ?? ['seeds', 'gvc', 'ecbplus']);
+  const only = new Set(values.only ?? ['seeds', 'gvc', 'ecbplus', 'large']);
   const metrics: Metrics = {};
   const log = values.json ? () => {} : (line: string) => console.log(line);
 
@@ -78,6 +79,25 @@ function main(): void {
     log(`${dir} alignment (${proto}): P=${fmt(a.p)} R=${fmt(a.r)} F1=${fmt(a.f1)}  (tp=${a.tp} fp=${a.fp} fn=${a.fn}; ${s.clusters} clusters, ${s.seconds.toFixed(1)} s)`);
     log(`${dir} omissions (silver): P=${fmt(o.p)} R=${fmt(o.r)} F1=${fmt(o.f1)}  (tp=${o.tp} fp=${o.fp} fn=${o.fn})`);
     Object.assign(metrics, { [`${name}.alignment.p`]: a.p, [`${name}.alignment.r`]: a.r, [`${name}.alignment.f1`]: a.f1, [`${name}.omissions.f1`]: o.f1 });
+  }
+  if (only.has('large')) {
+    // The same data read the way a large comparison set is (above candidates.allPairsLimit paragraphs): pairs
+    // proposed by the inverted index instead of all of them. What a set of many articles loses to that shows here.
+    const large: Partial<AnalysisOptions> = { ...options, candidates: { ...options.candidates, allPairsLimit: 0 } as AnalysisOptions['candidates'] };
+    const gold = join(sharedDir(), 'seeds', 'gold.json');
+    const files = seedsFiles(gold);
+    const s = scoreSeeds(gold, files, analyzeFiles(files, large));
+    const found = s.findings.filter((c) => c.ok).length;
+    log(`large-set path (candidate index for every set): seeds alignment P=${fmt(s.alignment.p)} R=${fmt(s.alignment.r)} F1=${fmt(s.alignment.f1)}; omissions F1=${fmt(s.omissions.f1)}; findings ${found}/${s.findings.length}`);
+    Object.assign(metrics, { 'large.seeds.alignment.f1': s.alignment.f1, 'large.seeds.omissions.f1': s.omissions.f1 });
+    for (const [name, dir] of [
+      ['gvc', 'gvc-dev'],
+      ['ecbplus', 'ecbplus-dev'],
+    ] as const) {
+      const a = scoreCorpus(join(sharedDir(), 'corpora', dir), large).alignment;
+      log(`large-set path: ${dir} alignment P=${fmt(a.p)} R=${fmt(a.r)} F1=${fmt(a.f1)}`);
+      metrics[`large.${name}.alignment.f1`] = a.f1;
+    }
   }
   if (values.json) console.log(JSON.stringify(metrics));
   if (values.check) process.exit(checkFloors(metrics) ? 0 : 1);

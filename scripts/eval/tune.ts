@@ -153,7 +153,7 @@ function blankLineUnits(file: string): Map<number, number> {
 function pairFeatures(articles: readonly PreparedArticle[], options: AnalysisOptions, cache: AnalysisCache) {
   const opts = resolveOptions(options);
   const sources = unitSources(articles, opts);
-  const set = buildProfiles(sources, wordVectors(), opts.softFloor, sources.length <= opts.candidates.allPairsLimit);
+  const set = buildProfiles(sources, wordVectors(), opts.softFloor, 'auto');
   const docIds = articles.map((a) => a.document.id);
   const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor), true);
   return scored.map((p) => ({

@@ -86,7 +86,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   const documents = articles.map((a) => a.document);
   const docIds = documents.map((d) => d.id);
   const sources = unitSources(articles, opts);
-  const set = timed(resources, "profile", () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, sources.length <= opts.candidates.allPairsLimit));
+  const set = timed(resources, 'profile', () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, 'auto'));
   const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor)));
   const { points, mainPoint } = timed(resources, 'points', () =>
     buildPoints(

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { averageLinkage } from '../../src/core/align/cluster';
 import { paragraphFeatures } from '../../src/core/features';
 import { candidatePairs } from '../../src/core/score/candidates';
-import { buildProfiles, type UnitSource } from '../../src/core/score/profiles';
+import { buildProfiles, exhaustiveSoftMatching, type UnitSource } from '../../src/core/score/profiles';
 import { SoftMatcher } from '../../src/core/score/softMatch';
 import { cosine, tfidfVector, Vocabulary } from '../../src/core/score/tfidf';
 import type { Paragraph } from '../../src/core/types';
@@ -114,6 +114,22 @@ describe('paraphrase-aware similarity', () => {
     assert.equal(buildProfiles(sources, shippedVectors(), 0.5, false).expansion(0), null);
   });
 
+  it('compares every word with every word by the size of the vocabulary, not the number of paragraphs', () => {
+    // Many paragraphs on few words: as exhaustive as a small set, so scores do not drop past a paragraph count.
+    assert.equal(exhaustiveSoftMatching(5_000, 900), true);
+    assert.equal(exhaustiveSoftMatching(150, 4_500), false);
+    // Expansions cost a float per paragraph and term: bounded too.
+    assert.equal(exhaustiveSoftMatching(20_000, 3_000), false);
+    const many = Array.from({ length: 450 }, (_, k) => source(k % 15, Math.floor(k / 15), texts[k % texts.length]!));
+    const set = buildProfiles(many, shippedVectors(), 0.5, 'auto');
+    assert.notEqual(set.expansion(0), null, 'a 450-paragraph set of a few dozen words compares words exhaustively');
+    // The paraphrase's words meet as in the three-paragraph set (alignments are IDF-free), which class-only
+    // matching of the same 450 paragraphs does not manage.
+    const small = buildProfiles(sources, shippedVectors(), 0.5, true);
+    assert.deepEqual(set.align(0, 1), small.align(0, 1));
+    assert.notDeepEqual(buildProfiles(many, shippedVectors(), 0.5, false).align(0, 1), small.align(0, 1));
+  });
+
   it('matches only exact lemmas without word vectors', () => {
     const set = buildProfiles(sources, null, 0.5, true);
     const [a, b] = set.units;
@@ -201,11 +217,26 @@ describe('candidate generation at scale', () => {
       });
     }
     const set = buildProfiles(sources, null, 0.5, false);
-    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20 });
+    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8 });
     const all = (240 * 236) / 2;
     assert.ok(pairs.length < all / 5, `${pairs.length} of ${all} pairs scored`);
     const sameTopic = pairs.filter(([i, j]) => set.units[i]!.paragraph === set.units[j]!.paragraph).length;
     assert.ok(sameTopic / pairs.length > 0.9, `${sameTopic} of ${pairs.length} candidates share a topic`);
     for (const [i, j] of pairs) assert.notEqual(set.units[i]!.doc, set.units[j]!.doc);
+  });
+
+  it('lets a set just over the all-pairs limit keep more candidates per paragraph, within the pair budget', () => {
+    const sources: UnitSource[] = [];
+    const words = 'harbour strike dockworkers ships loading cranes union minister talks offer exporters containers'.split(' ');
+    for (let d = 0; d < 12; d++) for (let k = 0; k < 10; k++) sources.push(source(d, k, `${words[k]} ${words[(k + 1) % words.length]} ${words[(k + d) % words.length]} on day ${d}.`));
+    const set = buildProfiles(sources, null, 0.5, false);
+    const base = { allPairsLimit: 0, perUnit: 4, perArticle: 1, termsPerUnit: 3, postingCap: 200, maxPerUnit: 16 };
+    const tight = candidatePairs(set, { ...base, pairBudget: 0 });
+    const roomy = candidatePairs(set, { ...base, pairBudget: 100_000 });
+    const perUnit = (pairs: [number, number][]) => Math.max(...[...Array(sources.length).keys()].map((u) => pairs.filter(([i, j]) => i === u || j === u).length));
+    // Without budget a paragraph proposes at most perUnit (others may propose it too); with room, four times as many.
+    assert.ok(roomy.length > 2 * tight.length, `${roomy.length} candidates with room, ${tight.length} without`);
+    assert.ok(roomy.length <= (sources.length * base.maxPerUnit), `${roomy.length} candidates`);
+    assert.ok(perUnit(roomy) > base.perUnit * 2, `a paragraph is in ${perUnit(roomy)} candidates`);
   });
 });

@@ -11,9 +11,25 @@ export interface CandidateOptions {
   readonly termsPerUnit: number;
   /** Postings read per term: a term in more units is sampled, so common words cannot make the cost quadratic. */
   readonly postingCap: number;
+  /**
+   * About how many pairs a set above `allPairsLimit` may score. A set whose units at `perUnit` would score fewer
+   * keeps proportionally more candidates per unit and per article (and looks them up by proportionally more terms),
+   * up to `maxPerUnit`: a set just over the limit is not cut to the few candidates a set of hundreds of articles can
+   * afford.
+   */
+  readonly pairBudget: number;
+  readonly maxPerUnit: number;
 }
 
-export const DEFAULT_CANDIDATES: CandidateOptions = { allPairsLimit: 400, perUnit: 12, perArticle: 2, termsPerUnit: 10, postingCap: 48 };
+export const DEFAULT_CANDIDATES: CandidateOptions = {
+  allPairsLimit: 400,
+  perUnit: 12,
+  perArticle: 2,
+  termsPerUnit: 10,
+  postingCap: 48,
+  pairBudget: 36_000,
+  maxPerUnit: 64,
+};
 
 /**
  * Cross-article unit pairs worth scoring, as [i, j] with i < j. A small comparison set scores them all; a
@@ -47,17 +63,21 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     for (const id of ids) postings[id]!.push(i);
   });
   const idf = Float64Array.from(postings, (list) => Math.log((1 + n) / (1 + list.length)));
+  const scale = Math.max(1, Math.min(options.maxPerUnit / options.perUnit, options.pairBudget / (n * options.perUnit)));
+  const perUnit = Math.round(options.perUnit * scale);
+  const perArticle = Math.round(options.perArticle * scale);
+  const termsPerUnit = Math.round(options.termsPerUnit * scale);
   const score = new Float64Array(n);
   const docOf = Int32Array.from(units, (u) => u.doc);
   // Each unit's kept candidates, to tell a pair already proposed from the other side (lists of ≤ perUnit).
-  const kept = new Int32Array(n * options.perUnit).fill(-1);
+  const kept = new Int32Array(n * perUnit).fill(-1);
   const perDoc = new Int32Array(docOf.reduce((m, d) => Math.max(m, d), 0) + 1);
   const radix = 2 ** Math.ceil(Math.log2(n + 1));
   for (let i = 0; i < n; i++) {
     // Its rarest keys that another unit shares (a stable sort: equal rarity keeps the unit's own order).
     const keys = keysOf[i]!.filter((id) => postings[id]!.length > 1)
       .sort((a, b) => idf[b]! - idf[a]!)
-      .slice(0, options.termsPerUnit);
+      .slice(0, termsPerUnit);
     const touched: number[] = [];
     const own = docOf[i]!;
     for (const id of keys) {
@@ -78,7 +98,7 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
     const packed = new Float64Array(touched.length);
     touched.forEach((j, k) => (packed[k] = -Math.round(score[j]! * 1e6) * radix + j));
     // Only the head is usually read: select it and sort it alone; sort the rest only if the head runs out.
-    const head = Math.min(packed.length, HEAD_PER_KEPT * options.perUnit);
+    const head = Math.min(packed.length, HEAD_PER_KEPT * perUnit);
     if (head < packed.length) selectSmallest(packed, head);
     packed.subarray(0, head).sort();
     let count = 0;
@@ -86,16 +106,16 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
       if (k === head) packed.subarray(head).sort();
       const packedKey = packed[k]!;
       const j = ((packedKey % radix) + radix) % radix;
-      if (count >= options.perUnit) break;
+      if (count >= perUnit) break;
       const d = docOf[j]!;
-      if (perDoc[d]! >= options.perArticle) continue;
+      if (perDoc[d]! >= perArticle) continue;
       perDoc[d]!++;
-      kept[i * options.perUnit + count++] = j;
+      kept[i * perUnit + count++] = j;
       // A unit before this one that kept this one has proposed the pair already.
-      if (j < i && kept.subarray(j * options.perUnit, (j + 1) * options.perUnit).includes(i)) continue;
+      if (j < i && kept.subarray(j * perUnit, (j + 1) * perUnit).includes(i)) continue;
       out.push(i < j ? [i, j] : [j, i]);
     }
-    for (let k = 0; k < count; k++) perDoc[docOf[kept[i * options.perUnit + k]!]!] = 0;
+    for (let k = 0; k < count; k++) perDoc[docOf[kept[i * perUnit + k]!]!] = 0;
     for (const j of touched) score[j] = 0;
   }
   return out;

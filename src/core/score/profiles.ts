@@ -80,8 +80,29 @@ export interface ProfileSet {
   softSimilarity(a: number, b: number): number;
 }
 
-/** Builds every unit's vectors and bags; IDF is over the units of this comparison set. */
-export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, exhaustiveSoft = false): ProfileSet {
+/**
+ * Largest vocabulary (distinct terms of a comparison set) whose words are all compared with each other: its neighbour
+ * lists cost a few hundred milliseconds to build the first time at this size (then a process keeps them).
+ */
+const EXHAUSTIVE_TERMS = 4000;
+/** …and at most this many floats in the units' expansions over it (one per unit and term: 128 MB). */
+const EXPANSION_FLOATS = 32_000_000;
+
+/**
+ * Does a comparison set compare every word with every word (SoftMatcher's exhaustive matching)? It depends on the
+ * vocabulary, not on how many paragraphs there are: comparing words only within their semantic class finds about a
+ * tenth of the word pairs above the floor (measured on the shipped vectors), so similarities would run lower — and
+ * thresholds chosen on small sets would miss paraphrases — in any set with more paragraphs than a cut-off.
+ */
+export function exhaustiveSoftMatching(units: number, terms: number): boolean {
+  return terms <= EXHAUSTIVE_TERMS && units * terms <= EXPANSION_FLOATS;
+}
+
+/**
+ * Builds every unit's vectors and bags; IDF is over the units of this comparison set. `exhaustiveSoft` 'auto' lets
+ * the set's size decide (exhaustiveSoftMatching).
+ */
+export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, exhaustiveSoft: boolean | 'auto' = false): ProfileSet {
   const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features), ...(s.context ?? [])]);
   const namesOf = sources.map((s) => [...s.features.names.flatMap((n) => n.keys), ...acronyms(s.features)]);
   const numbersOf = sources.map((s) => s.features.numbers.map((n) => n.key));
@@ -96,7 +117,8 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     numberVocabulary.addUnit(numbersOf[i]!);
     quoteVocabulary.addUnit(quotedOf[i]!);
   });
-  const matcher = new SoftMatcher(vectors, softFloor, exhaustiveSoft);
+  const exhaustive = exhaustiveSoft === 'auto' ? exhaustiveSoftMatching(sources.length, vocabulary.terms) : exhaustiveSoft;
+  const matcher = new SoftMatcher(vectors, softFloor, exhaustive);
   const weight = (term: string) => vocabulary.idf(term);
   const units = sources.map((s, i): UnitProfile => {
     const f = s.features;

@@ -50,8 +50,9 @@ export class SoftMatcher {
     /** Cosine at or below which two different words count as unrelated. */
     private readonly floor: number,
     /**
-     * Compare a word with every word of the other side (small comparison sets) instead of its semantic class
-     * only (large ones): a little more paraphrase found, at a cost that grows with the bag sizes' product.
+     * Compare a word with every word of the other side (a comparison set with a moderate vocabulary; see
+     * exhaustiveSoftMatching) instead of its semantic class only (a large one): far more paraphrase found, through
+     * neighbour lists whose cost grows with the square of the vocabulary.
      */
     private readonly exhaustive = false,
   ) {}

@@ -45,6 +45,11 @@ export class Vocabulary {
   get size(): number {
     return this.units;
   }
+
+  /** How many distinct terms it has seen. */
+  get terms(): number {
+    return this.df.length;
+  }
 }
 
 /** (1 + log tf) · idf, L2-normalised. */
