@@ -155,7 +155,7 @@ function pairFeatures(articles: readonly PreparedArticle[], options: AnalysisOpt
   const sources = unitSources(articles, opts);
   const set = buildProfiles(sources, wordVectors(), opts.softFloor, 'auto');
   const docIds = articles.map((a) => a.document.id);
-  const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor), true);
+  const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor, set.matcher.exhaustive), true);
   return scored.map((p) => ({
     a: { doc: set.units[p.i]!.doc, paragraph: set.units[p.i]!.paragraph },
     b: { doc: set.units[p.j]!.doc, paragraph: set.units[p.j]!.paragraph },

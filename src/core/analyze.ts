@@ -87,7 +87,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   const docIds = documents.map((d) => d.id);
   const sources = unitSources(articles, opts);
   const set = timed(resources, 'profile', () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, 'auto'));
-  const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor)));
+  const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor, set.matcher.exhaustive)));
   const { points, mainPoint } = timed(resources, 'points', () =>
     buildPoints(
       alignment.points,

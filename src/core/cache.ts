@@ -35,9 +35,13 @@ export class AnalysisCache {
     return this.articles.has(`${path}\u0000${text}`);
   }
 
-  /** Word alignments computed under one soft-matching floor (alignments depend on it). */
-  alignments(floor: number): AlignmentStore {
-    const key = floor.toFixed(4);
+  /**
+   * Word alignments computed under one soft-matching floor and one way of matching (every word with every word, or
+   * within classes: see exhaustiveSoftMatching). Alignments depend on both, and a set that grows past the vocabulary
+   * limit must not reuse the other way's.
+   */
+  alignments(floor: number, exhaustive: boolean): AlignmentStore {
+    const key = `${floor.toFixed(4)} ${exhaustive ? 'all words' : 'within classes'}`;
     let store = this.stores.get(key);
     if (!store) this.stores.set(key, (store = new BoundedStore(this.limits.alignments)));
     return store;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { averageLinkage } from '../../src/core/align/cluster';
 import { paragraphFeatures } from '../../src/core/features';
+import { AnalysisCache } from '../../src/core';
 import { candidatePairs } from '../../src/core/score/candidates';
+import { pairEvidence } from '../../src/core/score/evidence';
 import { buildProfiles, exhaustiveSoftMatching, type UnitSource } from '../../src/core/score/profiles';
 import { SoftMatcher } from '../../src/core/score/softMatch';
 import { cosine, tfidfVector, Vocabulary } from '../../src/core/score/tfidf';
@@ -128,6 +130,16 @@ describe('paraphrase-aware similarity', () => {
     const small = buildProfiles(sources, shippedVectors(), 0.5, true);
     assert.deepEqual(set.align(0, 1), small.align(0, 1));
     assert.notDeepEqual(buildProfiles(many, shippedVectors(), 0.5, false).align(0, 1), small.align(0, 1));
+  });
+
+  it('keeps the two ways of matching apart in the cache (a set that outgrows the vocabulary limit)', () => {
+    const cache = new AnalysisCache();
+    const exhaustive = buildProfiles(sources, shippedVectors(), 0.5, true);
+    const byClass = buildProfiles(sources, shippedVectors(), 0.5, false);
+    const stored = pairEvidence(exhaustive, 0, 1, cache.alignments(0.5, exhaustive.matcher.exhaustive)).soft;
+    const again = pairEvidence(byClass, 0, 1, cache.alignments(0.5, byClass.matcher.exhaustive)).soft;
+    assert.equal(again, pairEvidence(byClass, 0, 1).soft, 'the class-only set scores as if nothing were cached');
+    assert.notEqual(again, stored);
   });
 
   it('matches only exact lemmas without word vectors', () => {

@@ -54,7 +54,7 @@ export class SoftMatcher {
      * exhaustiveSoftMatching) instead of its semantic class only (a large one): far more paraphrase found, through
      * neighbour lists whose cost grows with the square of the vocabulary.
      */
-    private readonly exhaustive = false,
+    readonly exhaustive = false,
   ) {}
 
   /** The bag of one unit's terms, registering them. */
