@@ -153,9 +153,9 @@ function blankLineUnits(file: string): Map<number, number> {
 function pairFeatures(articles: readonly PreparedArticle[], options: AnalysisOptions, cache: AnalysisCache) {
   const opts = resolveOptions(options);
   const sources = unitSources(articles, opts);
-  const set = buildProfiles(sources, wordVectors(), opts.softFloor, 'auto');
+  const set = buildProfiles(sources, wordVectors(), opts.softFloor, opts.softMatching);
   const docIds = articles.map((a) => a.document.id);
-  const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor, set.matcher.exhaustive), true);
+  const { scored } = align(set, docIds, opts, readJson<ConfidenceModel>(MODEL_FILE), cache.alignments(opts.softFloor, set.matcher.matching), true);
   return scored.map((p) => ({
     a: { doc: set.units[p.i]!.doc, paragraph: set.units[p.i]!.paragraph },
     b: { doc: set.units[p.j]!.doc, paragraph: set.units[p.j]!.paragraph },

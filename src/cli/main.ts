@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const articles = await readArticles(paths);
     if (values.out) await guardOutput(values.out, articles.map((a) => a.path));
     const { vectors, problem } = loadWordVectors(io.packageRoot);
-    if (problem) io.stderr(`coverage-diff: warning: ${problem}; matching exact words only\n`);
+    if (problem) io.stderr(`coverage-diff: warning: ${problem}\n`);
     // Many articles are read on the machine's other cores too (a few are read here, at once).
     const pool = new PreparePool(join(io.packageRoot, 'dist', 'prepare-worker.js'));
     const analysis = await analyzeInParallel(articles, {}, { vectors }, pool).finally(() => pool.close());

@@ -86,8 +86,8 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
   const documents = articles.map((a) => a.document);
   const docIds = documents.map((d) => d.id);
   const sources = unitSources(articles, opts);
-  const set = timed(resources, 'profile', () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, 'auto'));
-  const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor, set.matcher.exhaustive)));
+  const set = timed(resources, 'profile', () => buildProfiles(sources, resources.vectors ?? null, opts.softFloor, opts.softMatching));
+  const alignment = timed(resources, 'align', () => align(set, docIds, opts, resources.model ?? TRAINED_MODEL, resources.cache?.alignments(opts.softFloor, set.matcher.matching)));
   const { points, mainPoint } = timed(resources, 'points', () =>
     buildPoints(
       alignment.points,
@@ -132,6 +132,7 @@ export function analyzePrepared(articles: readonly PreparedArticle[], options: P
       version: VERSION,
       thresholds: { pair: opts.pairThreshold, point: opts.pointThreshold },
       candidates: alignment.scored.length,
+      softMatching: set.matcher.matching,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { PreparedArticle } from './analyze';
 import type { AlignmentStore } from './score/evidence';
-import type { Alignment } from './score/softMatch';
+import type { Alignment, SoftMatching } from './score/softMatch';
 
 /**
  * What a long-lived host (the extension's analysis worker) keeps between analyses: each article's
@@ -36,12 +36,11 @@ export class AnalysisCache {
   }
 
   /**
-   * Word alignments computed under one soft-matching floor and one way of matching (every word with every word, or
-   * within classes: see exhaustiveSoftMatching). Alignments depend on both, and a set that grows past the vocabulary
-   * limit must not reuse the other way's.
+   * Word alignments computed under one soft-matching floor and one way of matching (SoftMatching). Alignments depend
+   * on both, and a set that grows past a vocabulary limit must not reuse another way's.
    */
-  alignments(floor: number, exhaustive: boolean): AlignmentStore {
-    const key = `${floor.toFixed(4)} ${exhaustive ? 'all words' : 'within classes'}`;
+  alignments(floor: number, matching: SoftMatching): AlignmentStore {
+    const key = `${floor.toFixed(4)} ${matching}`;
     let store = this.stores.get(key);
     if (!store) this.stores.set(key, (store = new BoundedStore(this.limits.alignments)));
     return store;

@@ -1,4 +1,5 @@
 import { DEFAULT_CANDIDATES, type CandidateOptions } from './score/candidates';
+import type { SoftMatching } from './score/softMatch';
 import type { ParagraphKind } from './types';
 
 /** Everything that tunes an analysis. Defaults were chosen on ../shared dev data (scripts/eval/tune.ts). */
@@ -45,6 +46,8 @@ export interface AnalysisOptions {
   };
   /** Word-vector cosine at or below which two different words count as unrelated. */
   readonly softFloor: number;
+  /** How words meet in soft matching (SoftMatching); 'auto' decides by the comparison set's vocabulary. */
+  readonly softMatching: 'auto' | SoftMatching;
   /** Which pairs get scored (all of them for small sets; an inverted index above). */
   readonly candidates: CandidateOptions;
   /** Paragraph kinds left out of alignment, on top of furniture, bylines and captions. */
@@ -63,6 +66,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   sentenceThreshold: 0.55,
   weights: { lexical: 0.33, soft: 0.9, names: 0.03, numbers: 0.01, lead: 0.09 },
   softFloor: 0.5,
+  softMatching: 'auto',
   candidates: DEFAULT_CANDIDATES,
   ignoreKinds: ['heading'],
 };

@@ -284,6 +284,8 @@ export interface AnalysisMeta {
   readonly thresholds: { readonly pair: number; readonly point: number };
   /** Candidate pairs scored (all cross-article pairs for small sets). */
   readonly candidates: number;
+  /** How words met in soft matching: 'all words', 'listed neighbours' or 'within classes' (see SoftMatching). */
+  readonly softMatching: string;
   /** Threads that read the articles (1 unless a host spread the reading over helper threads). */
   readonly readers?: number;
 }

@@ -13,7 +13,7 @@ export class AnalysisService implements vscode.Disposable {
     this.client = new AnalysisClient(
       vscode.Uri.joinPath(vscode.Uri.file(extensionRoot), 'dist', 'worker.js').fsPath,
       { packageRoot: extensionRoot },
-      (problem) => void vscode.window.showWarningMessage(`Coverage Diff: ${problem}; matching exact words only.`),
+      (problem) => void vscode.window.showWarningMessage(`Coverage Diff: ${problem}.`),
     );
   }
 

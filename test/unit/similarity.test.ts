@@ -5,7 +5,7 @@ import { paragraphFeatures } from '../../src/core/features';
 import { AnalysisCache } from '../../src/core';
 import { candidatePairs } from '../../src/core/score/candidates';
 import { pairEvidence } from '../../src/core/score/evidence';
-import { buildProfiles, exhaustiveSoftMatching, type UnitSource } from '../../src/core/score/profiles';
+import { buildProfiles, softMatchingFor, type UnitSource } from '../../src/core/score/profiles';
 import { SoftMatcher } from '../../src/core/score/softMatch';
 import { cosine, tfidfVector, Vocabulary } from '../../src/core/score/tfidf';
 import type { Paragraph } from '../../src/core/types';
@@ -118,10 +118,14 @@ describe('paraphrase-aware similarity', () => {
 
   it('compares every word with every word by the size of the vocabulary, not the number of paragraphs', () => {
     // Many paragraphs on few words: as exhaustive as a small set, so scores do not drop past a paragraph count.
-    assert.equal(exhaustiveSoftMatching(5_000, 900), true);
-    assert.equal(exhaustiveSoftMatching(150, 4_500), false);
+    const vectors = shippedVectors();
+    assert.equal(softMatchingFor(5_000, 900, vectors, 0.5), 'all words');
+    // A large vocabulary looks words up in the shipped neighbour table (down to its floor); without it, by class.
+    assert.equal(softMatchingFor(150, 4_500, vectors, 0.5), 'listed neighbours');
+    assert.equal(softMatchingFor(150, 4_500, vectors, 0.3), 'within classes');
+    assert.equal(softMatchingFor(150, 4_500, null, 0.5), 'within classes');
     // Expansions cost a float per paragraph and term: bounded too.
-    assert.equal(exhaustiveSoftMatching(20_000, 3_000), false);
+    assert.equal(softMatchingFor(20_000, 3_000, vectors, 0.5), 'within classes');
     const many = Array.from({ length: 450 }, (_, k) => source(k % 15, Math.floor(k / 15), texts[k % texts.length]!));
     const set = buildProfiles(many, shippedVectors(), 0.5, 'auto');
     assert.notEqual(set.expansion(0), null, 'a 450-paragraph set of a few dozen words compares words exhaustively');
@@ -132,12 +136,44 @@ describe('paraphrase-aware similarity', () => {
     assert.notDeepEqual(buildProfiles(many, shippedVectors(), 0.5, false).align(0, 1), small.align(0, 1));
   });
 
+  it('ships a neighbour table that lists each word\'s closest words, as comparing it with every word finds them', () => {
+    const vectors = shippedVectors();
+    assert.equal(vectors.neighbourFloor !== null && vectors.neighbourFloor <= 0.5, true, 'the table reaches down to the default floor');
+    const floor = vectors.neighbourFloor!;
+    for (const word of ['strike', 'port', 'minister', 'vessel', 'wounded', 'ceasefire', 'bakery', 'police']) {
+      const row = vectors.id(word);
+      assert.ok(row >= 0, word);
+      const close: [number, number][] = [];
+      for (let u = 0; u < vectors.size; u++) if (u !== row && vectors.similarity(row, u) > floor) close.push([vectors.similarity(row, u), u]);
+      close.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+      // Up to the cap, every close word is listed; the closest are always listed.
+      const listed = close.filter(([, u]) => vectors.listed(row, u)).length;
+      assert.ok(listed >= Math.min(close.length, 255), `${word}: ${listed} of ${close.length} close words listed`);
+      for (const [, u] of close.slice(0, 10)) assert.ok(vectors.listed(row, u), `${word} lists ${vectors.words()[u]}`);
+      // …and nothing that is not close.
+      assert.equal(vectors.listed(row, vectors.id('bread')), vectors.similarity(row, vectors.id('bread')) > floor);
+    }
+  });
+
+  it('aligns a large vocabulary through the neighbour table as comparing every word does (but for a word past its cap)', () => {
+    const listed = buildProfiles(sources, shippedVectors(), 0.5, 'listed neighbours');
+    const all = buildProfiles(sources, shippedVectors(), 0.5, 'all words');
+    assert.deepEqual(listed.align(0, 1), all.align(0, 1));
+    assert.equal(listed.matcher.similarity(listed.units[0]!.bag, listed.units[1]!.bag), all.matcher.similarity(all.units[0]!.bag, all.units[1]!.bag));
+    // Through expansions too (the neighbour lists built from the table): what the other paragraph's words read.
+    const [viaTable, viaAll] = [listed.expansion(0)!, all.expansion(0)!];
+    for (const u of listed.units[1]!.bag.terms) assert.equal(viaTable[u], viaAll[u]);
+    // Class-only matching of the same paragraphs misses part of the paraphrase.
+    const byClass = buildProfiles(sources, shippedVectors(), 0.5, 'within classes');
+    assert.ok(byClass.matcher.similarity(byClass.units[0]!.bag, byClass.units[1]!.bag) < all.matcher.similarity(all.units[0]!.bag, all.units[1]!.bag) - 0.05);
+  });
+
   it('keeps the two ways of matching apart in the cache (a set that outgrows the vocabulary limit)', () => {
     const cache = new AnalysisCache();
     const exhaustive = buildProfiles(sources, shippedVectors(), 0.5, true);
     const byClass = buildProfiles(sources, shippedVectors(), 0.5, false);
-    const stored = pairEvidence(exhaustive, 0, 1, cache.alignments(0.5, exhaustive.matcher.exhaustive)).soft;
-    const again = pairEvidence(byClass, 0, 1, cache.alignments(0.5, byClass.matcher.exhaustive)).soft;
+    const stored = pairEvidence(exhaustive, 0, 1, cache.alignments(0.5, exhaustive.matcher.matching)).soft;
+    const again = pairEvidence(byClass, 0, 1, cache.alignments(0.5, byClass.matcher.matching)).soft;
     assert.equal(again, pairEvidence(byClass, 0, 1).soft, 'the class-only set scores as if nothing were cached');
     assert.notEqual(again, stored);
   });

@@ -1,7 +1,7 @@
 import type { ParagraphFeatures } from '../features';
 import type { Paragraph } from '../types';
 import { tollFacets } from './facets';
-import { SoftMatcher, type Alignment, type TermBag } from './softMatch';
+import { SoftMatcher, type Alignment, type SoftMatching, type TermBag } from './softMatch';
 import { tfidfVector, Vocabulary, type SparseVector } from './tfidf';
 import type { WordVectors } from './wordVectors';
 
@@ -89,20 +89,29 @@ const EXHAUSTIVE_TERMS = 4000;
 const EXPANSION_FLOATS = 32_000_000;
 
 /**
- * Does a comparison set compare every word with every word (SoftMatcher's exhaustive matching)? It depends on the
- * vocabulary, not on how many paragraphs there are: comparing words only within their semantic class finds about a
- * tenth of the word pairs above the floor (measured on the shipped vectors), so similarities would run lower — and
- * thresholds chosen on small sets would miss paraphrases — in any set with more paragraphs than a cut-off.
+ * How a comparison set's words meet (SoftMatching). It depends on the vocabulary, not on how many paragraphs there
+ * are: comparing words only within their semantic class finds about a tenth of the word pairs above the floor
+ * (measured on the shipped vectors), so similarities would run lower — and thresholds chosen on small sets would miss
+ * paraphrases — in any set past a size. A vocabulary too large to compare every word with every word looks each
+ * word's close words up in the shipped neighbour table, when there is one and it reaches down to the floor.
  */
-export function exhaustiveSoftMatching(units: number, terms: number): boolean {
-  return terms <= EXHAUSTIVE_TERMS && units * terms <= EXPANSION_FLOATS;
+export function softMatchingFor(units: number, terms: number, vectors: WordVectors | null, floor: number): SoftMatching {
+  if (units * terms > EXPANSION_FLOATS) return 'within classes';
+  if (terms <= EXHAUSTIVE_TERMS) return 'all words';
+  const tableFloor = vectors?.neighbourFloor ?? null;
+  return tableFloor !== null && floor >= tableFloor ? 'listed neighbours' : 'within classes';
 }
 
 /**
- * Builds every unit's vectors and bags; IDF is over the units of this comparison set. `exhaustiveSoft` 'auto' lets
- * the set's size decide (exhaustiveSoftMatching).
+ * Builds every unit's vectors and bags; IDF is over the units of this comparison set. `matching` 'auto' lets the
+ * set's size decide (softMatchingFor); true and false are 'all words' and 'within classes'.
  */
-export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, exhaustiveSoft: boolean | 'auto' = false): ProfileSet {
+export function buildProfiles(
+  sources: readonly UnitSource[],
+  vectors: WordVectors | null,
+  softFloor: number,
+  matching: SoftMatching | boolean | 'auto' = false,
+): ProfileSet {
   const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features), ...(s.context ?? [])]);
   const namesOf = sources.map((s) => [...s.features.names.flatMap((n) => n.keys), ...acronyms(s.features)]);
   const numbersOf = sources.map((s) => s.features.numbers.map((n) => n.key));
@@ -117,8 +126,9 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     numberVocabulary.addUnit(numbersOf[i]!);
     quoteVocabulary.addUnit(quotedOf[i]!);
   });
-  const exhaustive = exhaustiveSoft === 'auto' ? exhaustiveSoftMatching(sources.length, vocabulary.terms) : exhaustiveSoft;
-  const matcher = new SoftMatcher(vectors, softFloor, exhaustive);
+  const mode =
+    matching === 'auto' ? softMatchingFor(sources.length, vocabulary.terms, vectors, softFloor) : matching === true ? 'all words' : matching === false ? 'within classes' : matching;
+  const matcher = new SoftMatcher(vectors, softFloor, mode);
   const weight = (term: string) => vocabulary.idf(term);
   const units = sources.map((s, i): UnitProfile => {
     const f = s.features;

@@ -18,6 +18,15 @@ export interface TermList {
   readonly classes: Int32Array;
 }
 
+/**
+ * How a comparison set's words meet: every word with every word whose vectors are close enough ('all words': the
+ * set's neighbour lists cost the square of its vocabulary, so moderate vocabularies only); every word with the close
+ * words the shipped neighbour table lists for it ('listed neighbours': the same but for the rare word with more
+ * than the table's cap, at a lookup per word — large vocabularies); or only within the word's semantic class
+ * ('within classes': about a tenth of the close pairs; without the table).
+ */
+export type SoftMatching = 'all words' | 'listed neighbours' | 'within classes';
+
 /** Best similarity each term of one bag found in the other (IDF-free, so it survives a change of weights). */
 export interface Alignment {
   readonly from: Float32Array;
@@ -49,13 +58,14 @@ export class SoftMatcher {
     private readonly vectors: WordVectors | null,
     /** Cosine at or below which two different words count as unrelated. */
     private readonly floor: number,
-    /**
-     * Compare a word with every word of the other side (a comparison set with a moderate vocabulary; see
-     * exhaustiveSoftMatching) instead of its semantic class only (a large one): far more paraphrase found, through
-     * neighbour lists whose cost grows with the square of the vocabulary.
-     */
-    readonly exhaustive = false,
+    /** How words meet (see SoftMatching; profiles.ts chooses by the comparison set's size). */
+    readonly matching: SoftMatching = 'within classes',
   ) {}
+
+  /** Does a word meet every word of the other side that is close to it (not only its class's)? */
+  get exhaustive(): boolean {
+    return this.matching !== 'within classes';
+  }
 
   /** The bag of one unit's terms, registering them. */
   bag(terms: readonly string[], weight: (term: string) => number): TermBag {
@@ -202,7 +212,8 @@ export class SoftMatcher {
       degree[u]!++;
     };
     const vectors = this.vectors!;
-    vectors.pairsAbove(rows, this.floor, (i, j, cos) => {
+    const pairsAbove = this.matching === 'listed neighbours' ? vectors.listedPairsAbove.bind(vectors) : vectors.pairsAbove.bind(vectors);
+    pairsAbove(rows, this.floor, (i, j, cos) => {
       if (rows[i] === rows[j]) return add(withRows[i]!, withRows[j]!, 1);
       // Within a class, vectorSimilarity reads the class's table, which keeps cosines in single precision.
       const c = vectors.classOf(rows[i]!) === vectors.classOf(rows[j]!) ? Math.fround(cos) : cos;
@@ -361,6 +372,7 @@ export class SoftMatcher {
     const ru = this.rows[u]!;
     if (rt === ru) return 1;
     const vectors = this.vectors!;
+    if (this.matching === 'listed neighbours' && !vectors.listed(rt, ru)) return 0;
     const cos = vectors.classOf(rt) === vectors.classOf(ru) ? vectors.sameClassSimilarity(rt, ru) : vectors.similarity(rt, ru);
     return cos <= this.floor ? 0 : (cos - this.floor) / (1 - this.floor);
   }

@@ -133,6 +133,81 @@ export class WordVectors {
     }
   }
 
+  /** Each word's closest words (media/word-neighbours.bin), when attached: rows ascending per word. */
+  private near: { readonly floor: number; readonly start: Uint32Array; readonly rows: Uint16Array } | null = null;
+
+  /**
+   * Attaches the table of each word's closest words that scripts/build-neighbours.mjs builds from these vectors;
+   * throws when it is not one (another version, another vocabulary size, truncated).
+   */
+  attachNeighbours(bytes: Uint8Array): void {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
+    if (bytes.length < 20 || magic !== 'CDNB' || view.getUint32(4, true) !== 1) throw new Error('not a Coverage Diff word-neighbour table (version 1)');
+    const count = view.getUint32(8, true);
+    if (count !== this.index.size) throw new Error(`the neighbour table has ${count} words, the vectors ${this.index.size}`);
+    const start = new Uint32Array(count + 1);
+    for (let w = 0; w < count; w++) start[w + 1] = start[w]! + bytes[20 + w]!;
+    const offset = 20 + count;
+    if (offset + start[count]! * 2 > bytes.length) throw new Error('the neighbour table is truncated');
+    const n = start[count]!;
+    let rows: Uint16Array;
+    if (LITTLE_ENDIAN) {
+      // The file's order is the machine's: one copy of the bytes (ArrayBuffer.slice also aligns them).
+      rows = new Uint16Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + n * 2) as ArrayBuffer);
+    } else {
+      rows = new Uint16Array(n);
+      for (let k = 0; k < n; k++) rows[k] = view.getUint16(offset + 2 * k, true);
+    }
+    this.near = { floor: view.getFloat32(16, true), start, rows };
+  }
+
+  /** The cosine above which the attached neighbour table lists every close word (up to its cap), or null. */
+  get neighbourFloor(): number | null {
+    return this.near?.floor ?? null;
+  }
+
+  /** Does the neighbour table list one of the two rows among the other's closest words? */
+  listed(a: number, b: number): boolean {
+    return !!this.near && (this.inList(a, b) || this.inList(b, a));
+  }
+
+  private inList(a: number, b: number): boolean {
+    const { start, rows } = this.near!;
+    let lo = start[a]!;
+    let hi = start[a + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < start[a + 1]! && rows[lo] === b;
+  }
+
+  /**
+   * `pairsAbove` restricted to the pairs the neighbour table lists (either way): a lookup per row and neighbour
+   * instead of comparing every row with every row, so a large vocabulary costs what a small one does.
+   */
+  listedPairsAbove(rows: Int32Array, min: number, visit: (i: number, j: number, cos: number) => void): void {
+    const { start, rows: near } = this.near!;
+    const at = positionsOf(rows);
+    for (const [r, mine] of at) {
+      if (mine.length > 1) {
+        const self = this.similarity(r, r);
+        if (self > min) for (let x = 0; x < mine.length; x++) for (let y = x + 1; y < mine.length; y++) visit(mine[x]!, mine[y]!, self);
+      }
+      for (let k = start[r]!; k < start[r + 1]!; k++) {
+        const u = near[k]!;
+        const theirs = at.get(u);
+        // Each pair once: from its lower row, or from the only row that lists the other.
+        if (!theirs || (u < r && this.inList(u, r))) continue;
+        const cos = this.similarity(r, u);
+        if (cos <= min) continue;
+        for (const i of mine) for (const j of theirs) visit(Math.min(i, j), Math.max(i, j), cos);
+      }
+    }
+  }
+
   /** Cosine similarity of two rows. */
   similarity(a: number, b: number): number {
     const dims = this.dims;
@@ -152,6 +227,8 @@ export class WordVectors {
     return dot;
   }
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Each row's positions in a list of rows (two terms can share a row: a compound and its head). */
 export function positionsOf(rows: Int32Array): Map<number, number[]> {
