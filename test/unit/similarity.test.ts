@@ -25,7 +25,7 @@ describe('paraphrase-aware similarity', () => {
   const sources = texts.map((t, i) => source(i, 0, t));
 
   it('scores a paraphrase above an unrelated paragraph, and above what shared lemmas alone give', () => {
-    const set = buildProfiles(sources, shippedVectors(), 0.5, true);
+    const set = buildProfiles(sources, shippedVectors(), 0.5, 'all words');
     const [a, b, c] = set.units;
     const soft = set.matcher.similarity(a!.bag, b!.bag);
     const unrelated = set.matcher.similarity(a!.bag, c!.bag);
@@ -40,7 +40,7 @@ describe('paraphrase-aware similarity', () => {
       'Officials at the harbour said the walkout would continue until wages were raised, and "no ship will sail" before then.',
       'The de-escalation talks stalled; Harbour Authority officials blamed the union.',
     ].map((t, i) => source(i, 0, t));
-    const set = buildProfiles(more, shippedVectors(), 0.5, true);
+    const set = buildProfiles(more, shippedVectors(), 0.5, 'all words');
     let compared = 0;
     for (let i = 0; i < set.units.length; i++) {
       for (let j = 0; j < set.units.length; j++) {
@@ -63,8 +63,8 @@ describe('paraphrase-aware similarity', () => {
       'The walkout by dockers shut the port. Three ferries could not leave, officials said.',
       'Officials at the harbour said the walkout would continue until wages were raised. No ship will sail before then.',
     ].map((t, i) => source(i, 0, t));
-    const fresh = buildProfiles(more, shippedVectors(), 0.5, true);
-    const warmed = buildProfiles(more, shippedVectors(), 0.5, true);
+    const fresh = buildProfiles(more, shippedVectors(), 0.5, 'all words');
+    const warmed = buildProfiles(more, shippedVectors(), 0.5, 'all words');
     // Enough paragraph alignments that the set builds its neighbour lists and aligns through expansions.
     for (let k = 0; k < 300; k++) warmed.align(k % 3, (k + 1) % 3);
     let compared = 0;
@@ -113,7 +113,7 @@ describe('paraphrase-aware similarity', () => {
   });
 
   it('has no expansions when it compares words within their classes only (large sets)', () => {
-    assert.equal(buildProfiles(sources, shippedVectors(), 0.5, false).expansion(0), null);
+    assert.equal(buildProfiles(sources, shippedVectors(), 0.5, 'within classes').expansion(0), null);
   });
 
   it('compares every word with every word by the size of the vocabulary, not the number of paragraphs', () => {
@@ -131,9 +131,9 @@ describe('paraphrase-aware similarity', () => {
     assert.notEqual(set.expansion(0), null, 'a 450-paragraph set of a few dozen words compares words exhaustively');
     // The paraphrase's words meet as in the three-paragraph set (alignments are IDF-free), which class-only
     // matching of the same 450 paragraphs does not manage.
-    const small = buildProfiles(sources, shippedVectors(), 0.5, true);
+    const small = buildProfiles(sources, shippedVectors(), 0.5, 'all words');
     assert.deepEqual(set.align(0, 1), small.align(0, 1));
-    assert.notDeepEqual(buildProfiles(many, shippedVectors(), 0.5, false).align(0, 1), small.align(0, 1));
+    assert.notDeepEqual(buildProfiles(many, shippedVectors(), 0.5, 'within classes').align(0, 1), small.align(0, 1));
   });
 
   it('ships a neighbour table that lists each word\'s closest words, as comparing it with every word finds them', () => {
@@ -170,8 +170,8 @@ describe('paraphrase-aware similarity', () => {
 
   it('keeps the two ways of matching apart in the cache (a set that outgrows the vocabulary limit)', () => {
     const cache = new AnalysisCache();
-    const exhaustive = buildProfiles(sources, shippedVectors(), 0.5, true);
-    const byClass = buildProfiles(sources, shippedVectors(), 0.5, false);
+    const exhaustive = buildProfiles(sources, shippedVectors(), 0.5, 'all words');
+    const byClass = buildProfiles(sources, shippedVectors(), 0.5, 'within classes');
     const stored = pairEvidence(exhaustive, 0, 1, cache.alignments(0.5, exhaustive.matcher.matching)).soft;
     const again = pairEvidence(byClass, 0, 1, cache.alignments(0.5, byClass.matcher.matching)).soft;
     assert.equal(again, pairEvidence(byClass, 0, 1).soft, 'the class-only set scores as if nothing were cached');
@@ -179,7 +179,7 @@ describe('paraphrase-aware similarity', () => {
   });
 
   it('matches only exact lemmas without word vectors', () => {
-    const set = buildProfiles(sources, null, 0.5, true);
+    const set = buildProfiles(sources, null, 0.5, 'all words');
     const [a, b] = set.units;
     const vocab = new Vocabulary();
     for (const u of set.units) vocab.addUnit(u.terms);
@@ -191,7 +191,7 @@ describe('paraphrase-aware similarity', () => {
   });
 
   it('gives the same score to both directions and to a cached alignment', () => {
-    const set = buildProfiles(sources, shippedVectors(), 0.5, false);
+    const set = buildProfiles(sources, shippedVectors(), 0.5, 'within classes');
     const [a, b] = set.units;
     const ab = set.matcher.similarity(a!.bag, b!.bag);
     const ba = set.matcher.similarity(b!.bag, a!.bag);
@@ -264,7 +264,7 @@ describe('candidate generation at scale', () => {
         sources.push(source(d, k, text));
       });
     }
-    const set = buildProfiles(sources, null, 0.5, false);
+    const set = buildProfiles(sources, null, 0.5, 'within classes');
     const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8 });
     const all = (240 * 236) / 2;
     assert.ok(pairs.length < all / 5, `${pairs.length} of ${all} pairs scored`);
@@ -277,7 +277,7 @@ describe('candidate generation at scale', () => {
     const sources: UnitSource[] = [];
     const words = 'harbour strike dockworkers ships loading cranes union minister talks offer exporters containers'.split(' ');
     for (let d = 0; d < 12; d++) for (let k = 0; k < 10; k++) sources.push(source(d, k, `${words[k]} ${words[(k + 1) % words.length]} ${words[(k + d) % words.length]} on day ${d}.`));
-    const set = buildProfiles(sources, null, 0.5, false);
+    const set = buildProfiles(sources, null, 0.5, 'within classes');
     const base = { allPairsLimit: 0, perUnit: 4, perArticle: 1, termsPerUnit: 3, postingCap: 200, maxPerUnit: 16 };
     const tight = candidatePairs(set, { ...base, pairBudget: 0 });
     const roomy = candidatePairs(set, { ...base, pairBudget: 100_000 });

@@ -104,14 +104,9 @@ export function softMatchingFor(units: number, terms: number, vectors: WordVecto
 
 /**
  * Builds every unit's vectors and bags; IDF is over the units of this comparison set. `matching` 'auto' lets the
- * set's size decide (softMatchingFor); true and false are 'all words' and 'within classes'.
+ * set's size decide (softMatchingFor).
  */
-export function buildProfiles(
-  sources: readonly UnitSource[],
-  vectors: WordVectors | null,
-  softFloor: number,
-  matching: SoftMatching | boolean | 'auto' = false,
-): ProfileSet {
+export function buildProfiles(sources: readonly UnitSource[], vectors: WordVectors | null, softFloor: number, matching: SoftMatching | 'auto'): ProfileSet {
   const termsOf = sources.map((s) => [...s.features.lemmas, ...acronyms(s.features), ...(s.context ?? [])]);
   const namesOf = sources.map((s) => [...s.features.names.flatMap((n) => n.keys), ...acronyms(s.features)]);
   const numbersOf = sources.map((s) => s.features.numbers.map((n) => n.key));
@@ -126,8 +121,7 @@ export function buildProfiles(
     numberVocabulary.addUnit(numbersOf[i]!);
     quoteVocabulary.addUnit(quotedOf[i]!);
   });
-  const mode =
-    matching === 'auto' ? softMatchingFor(sources.length, vocabulary.terms, vectors, softFloor) : matching === true ? 'all words' : matching === false ? 'within classes' : matching;
+  const mode = matching === 'auto' ? softMatchingFor(sources.length, vocabulary.terms, vectors, softFloor) : matching;
   const matcher = new SoftMatcher(vectors, softFloor, mode);
   const weight = (term: string) => vocabulary.idf(term);
   const units = sources.map((s, i): UnitProfile => {
