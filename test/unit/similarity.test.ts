@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { averageLinkage } from '../../src/core/align/cluster';
 import { paragraphFeatures } from '../../src/core/features';
-import { AnalysisCache } from '../../src/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnalysisCache, WordVectors } from '../../src/core';
 import { candidatePairs } from '../../src/core/score/candidates';
 import { pairEvidence } from '../../src/core/score/evidence';
 import { buildProfiles, softMatchingFor, type UnitSource } from '../../src/core/score/profiles';
 import { SoftMatcher } from '../../src/core/score/softMatch';
 import { cosine, tfidfVector, Vocabulary } from '../../src/core/score/tfidf';
 import type { Paragraph } from '../../src/core/types';
-import { shippedVectors } from '../helpers';
+import { REPO, shippedVectors } from '../helpers';
 
 function source(doc: number, index: number, text: string): UnitSource {
   const paragraph: Paragraph = { index, startLine: index + 1, endLine: index + 1, start: 0, end: text.length, kind: 'body', text, words: text.split(/\s+/).length };
@@ -166,6 +168,15 @@ describe('paraphrase-aware similarity', () => {
     // Class-only matching of the same paragraphs misses part of the paraphrase.
     const byClass = buildProfiles(sources, shippedVectors(), 0.5, 'within classes');
     assert.ok(byClass.matcher.similarity(byClass.units[0]!.bag, byClass.units[1]!.bag) < all.matcher.similarity(all.units[0]!.bag, all.units[1]!.bag) - 0.05);
+  });
+
+  it('matches exact words only when told to use a neighbour table that is not there', () => {
+    const bare = WordVectors.parse(readFileSync(join(REPO, 'media', 'word-vectors.bin')));
+    assert.equal(bare.neighbourFloor, null);
+    const listed = buildProfiles(sources, bare, 0.5, 'listed neighbours');
+    const exact = buildProfiles(sources, null, 0.5, 'all words');
+    assert.notEqual(listed.expansion(0), null);
+    assert.equal(listed.softSimilarity(0, 1), exact.softSimilarity(0, 1));
   });
 
   it('keeps the two ways of matching apart in the cache (a set that outgrows the vocabulary limit)', () => {

@@ -189,7 +189,8 @@ export class WordVectors {
    * instead of comparing every row with every row, so a large vocabulary costs what a small one does.
    */
   listedPairsAbove(rows: Int32Array, min: number, visit: (i: number, j: number, cos: number) => void): void {
-    const { start, rows: near } = this.near!;
+    if (!this.near) return; // no table: no pair is listed
+    const { start, rows: near } = this.near;
     const at = positionsOf(rows);
     for (const [r, mine] of at) {
       if (mine.length > 1) {
