@@ -60,12 +60,15 @@ export class SoftMatcher {
     private readonly floor: number,
     /** How words meet (see SoftMatching; profiles.ts chooses by the comparison set's size). */
     readonly matching: SoftMatching = 'within classes',
-  ) {}
+  ) {
+    this.exhaustive = matching !== 'within classes';
+    this.listedOnly = matching === 'listed neighbours';
+  }
 
   /** Does a word meet every word of the other side that is close to it (not only its class's)? */
-  get exhaustive(): boolean {
-    return this.matching !== 'within classes';
-  }
+  readonly exhaustive: boolean;
+  /** …only those the neighbour table lists? (Fields, not getters: read in the inner loops.) */
+  private readonly listedOnly: boolean;
 
   /** The bag of one unit's terms, registering them. */
   bag(terms: readonly string[], weight: (term: string) => number): TermBag {
@@ -212,7 +215,7 @@ export class SoftMatcher {
       degree[u]!++;
     };
     const vectors = this.vectors!;
-    const pairsAbove = this.matching === 'listed neighbours' ? vectors.listedPairsAbove.bind(vectors) : vectors.pairsAbove.bind(vectors);
+    const pairsAbove = this.listedOnly ? vectors.listedPairsAbove.bind(vectors) : vectors.pairsAbove.bind(vectors);
     pairsAbove(rows, this.floor, (i, j, cos) => {
       if (rows[i] === rows[j]) return add(withRows[i]!, withRows[j]!, 1);
       // Within a class, vectorSimilarity reads the class's table, which keeps cosines in single precision.
@@ -372,7 +375,7 @@ export class SoftMatcher {
     const ru = this.rows[u]!;
     if (rt === ru) return 1;
     const vectors = this.vectors!;
-    if (this.matching === 'listed neighbours' && !vectors.listed(rt, ru)) return 0;
+    if (this.listedOnly && !vectors.listed(rt, ru)) return 0;
     const cos = vectors.classOf(rt) === vectors.classOf(ru) ? vectors.sameClassSimilarity(rt, ru) : vectors.similarity(rt, ru);
     return cos <= this.floor ? 0 : (cos - this.floor) / (1 - this.floor);
   }
