@@ -248,6 +248,46 @@ describe('N-way clustering', () => {
     assert.ok(clusters.length >= 3, `pairwise chaining would give one cluster; got ${JSON.stringify(clusters)}`);
   });
 
+  it('gives what textbook average linkage gives on sparse graphs full of weak edges between components', () => {
+    // The reference: merge the two clusters of highest linkage (mean edge between them, discounted when fewer edges
+    // were seen than the smaller cluster has members) while it reaches the threshold, scanning every pair each time.
+    const reference = (n: number, edges: { a: number; b: number; weight: number }[], t: number): number[][] => {
+      let clusters = Array.from({ length: n }, (_, i) => [i]);
+      for (;;) {
+        let best: [number, number, number] | null = null;
+        for (let x = 0; x < clusters.length; x++) {
+          for (let y = x + 1; y < clusters.length; y++) {
+            const [X, Y] = [new Set(clusters[x]), new Set(clusters[y])];
+            const between = edges.filter((e) => (X.has(e.a) && Y.has(e.b)) || (X.has(e.b) && Y.has(e.a)));
+            if (!between.length) continue;
+            const mean = between.reduce((s, e) => s + e.weight, 0) / between.length;
+            const v = mean * Math.min(1, between.length / Math.min(X.size, Y.size));
+            if (!best || v > best[0]) best = [v, x, y];
+          }
+        }
+        if (!best || best[0] < t) break;
+        const merged = [...clusters[best[1]]!, ...clusters[best[2]]!].sort((p, q) => p - q);
+        clusters = clusters.filter((_, k) => k !== best![1] && k !== best![2]).concat([merged]);
+      }
+      return clusters.sort((p, q) => p[0]! - q[0]!);
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const n = 30;
+      const edges: { a: number; b: number; weight: number }[] = [];
+      for (let a = 0; a < n; a++) {
+        for (let b = a + 1; b < n; b++) {
+          // Items in groups of five are alike now and then; every other pair gets a weak edge a third of the time.
+          const sameGroup = Math.floor(a / 5) === Math.floor(b / 5);
+          if (sameGroup && random() < 0.6) edges.push({ a, b, weight: 0.3 + 0.6 * random() });
+          else if (random() < 0.33) edges.push({ a, b, weight: 0.45 * random() });
+        }
+      }
+      assert.deepEqual(averageLinkage(n, edges, 0.5), reference(n, edges, 0.5), `round ${round}`);
+    }
+  });
+
   it('is deterministic on ties', () => {
     const edges = [
       { a: 0, b: 1, weight: 0.5 },

@@ -173,18 +173,19 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   // more; the same facet of the human toll next to both counts of one unit is enough on its own ("three miners were
   // killed" / "five miners died": both count the dead miners).
   const sameToll = (wa.facets & wb.facets) !== 0;
-  const sameVerb = !!wa.verb && !!wb.verb && words.similarity(wa.verb, wb.verb) >= SAME_HEAD;
-  const context = Math.min(words.coverage(wa.lemmas, wb.lemmas), words.coverage(wb.lemmas, wa.lemmas));
-  if (!sameToll && context < (sameVerb ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT)) return false;
-  // The two sentences are each other's best match in the two paragraphs: a recap full of figures pairs line with line.
-  if (!mutualBestSentences(fa, wa.sentence, fb, wb.sentence)) return false;
+  const verbs = wa.verb && wb.verb ? words.similarity(wa.verb, wb.verb) : null;
   // The action counted: "needed 9 points" is not "scored 20 points".
-  if (!sameToll && wa.verb && wb.verb && words.similarity(wa.verb, wb.verb) < SAME_WORD) return false;
+  if (!sameToll && verbs !== null && verbs < SAME_WORD) return false;
   // An age is the age of someone: "a 35-year-old man" is not "her 12-year-old daughter".
   if (wa.age || wb.age) {
     if (!wa.head || !wb.head || words.similarity(wa.head, wb.head) < SAME_HEAD) return false;
   }
-  return true;
+  // The two sentences are each other's best match in the two paragraphs: a recap full of figures pairs line with line.
+  if (!mutualBestSentences(fa, wa.sentence, fb, wb.sentence)) return false;
+  // The words around the two numbers (the costliest test, so the last).
+  if (sameToll) return true;
+  const needed = verbs !== null && verbs >= SAME_HEAD ? NUMBER_CONTEXT_SAME_VERB : NUMBER_CONTEXT;
+  return words.coverage(wa.lemmas, wb.lemmas) >= needed && words.coverage(wb.lemmas, wa.lemmas) >= needed;
 }
 
 type Around = ReturnType<typeof around>;
