@@ -198,6 +198,15 @@ describe('findings never cite what is not reporting', () => {
       for (const o of a.omissions) assert.ok(!NOT_CONTENT_KINDS.has(kindOf(o.source)));
     });
   }
+
+  it('says "mentions" of one article and "mention" of several (a lead point others bury)', () => {
+    const buried = analyzeFiles(PORT_STRIKE).findings.filter((f) => f.kind === 'emphasis' && /further down/.test(f.text));
+    assert.ok(buried.length, 'the port strike fixture has a lead point another article buries');
+    for (const f of buried) {
+      const [, names, verb] = /; (.+?) (mentions?) it only further down/.exec(f.text)!;
+      assert.equal(verb, names!.includes(', ') ? 'mention' : 'mentions', f.text);
+    }
+  });
 });
 
 describe('findings: the detectors read pairs best-scored first', () => {

@@ -193,10 +193,11 @@ export function emphasisFindings(
         if (buried.length || unique.has(point.id)) {
           const where = e.inHeadline ? 'its headline' : 'its lead';
           const buriedNames = buried.map((o) => name(o.doc)).join(', ');
+          const mention = buried.length === 1 ? 'mentions' : 'mention';
           const rest =
             !buried.length ? (others === 1 ? 'the other article leaves it out' : 'no other article reports it')
-            : absent === 0 ? `${buriedNames} mention it only further down`
-            : `${buriedNames} mention it only further down, the others not at all`;
+            : absent === 0 ? `${buriedNames} ${mention} it only further down`
+            : `${buriedNames} ${mention} it only further down, the others not at all`;
           out.push({
             kind: 'emphasis',
             docs: [x],
