@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef } from '../../src/core';
-import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE } from '../helpers';
+import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE, REPO } from '../helpers';
 
 /**
  * The leak fixture: four outlets on one ammonia leak and one article on an earlier spill by the same company.
@@ -183,6 +183,18 @@ describe('findings: omissions and missing facts', () => {
     // Names given in any variant count: "Solberg" alone is Petra Solberg.
     assert.ok(!analysis.missingFacts.some((f) => f.doc === COURIER && /Solberg/.test(f.text)));
     for (const f of analysis.missingFacts) assert.notEqual(f.source.doc, f.doc);
+  });
+
+  it('lists a quotation an article lacks once, whatever its punctuation or point', async () => {
+    const { quoteOverlap } = await import('../../src/core/detect/facts');
+    const { SAME_QUOTE } = await import('../../src/core/detect/omissions');
+    // The bundled sample articles quote the mayor with a comma in one outlet and a full stop in another.
+    const samples = ['daily-herald.txt', 'green-post.md', 'national-wire.txt', 'orrin-radio.txt', 'valley-courier.txt'].map((f) => join(REPO, 'samples', f));
+    const quotes = analyzeFiles(samples).missingFacts.filter((f) => f.kind === 'quote');
+    assert.ok(quotes.length >= 2, 'the samples have quotations some articles leave out');
+    for (const [k, q] of quotes.entries()) {
+      for (const r of quotes.slice(k + 1)) if (q.doc === r.doc) assert.ok(quoteOverlap(q.text, r.text) < SAME_QUOTE, `${q.doc}: “${q.text}” twice`);
+    }
   });
 });
 

@@ -158,17 +158,22 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
     }
   }
   // A source named in an attribution is one fact: keep it as the attribution, not also as a bare name; and a fact
-  // missing from two points of an article is reported once, under the first.
+  // missing from two points of an article is reported once, under the point where most articles give it. A quotation
+  // is the same fact in any punctuation ("…it is an alarm," Brandt said / "…it is an alarm.").
+  const ranked = [...out.values()].sort((a, b) => b.carriers - a.carriers || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
   const seen = new Set<string>();
-  const facts = [...out.values()].filter((f) => {
+  const quotesOf = new Map<string, string[]>();
+  const facts = ranked.filter((f) => {
     const k = `${f.doc}\u0000${f.kind}\u0000${f.text.toLowerCase()}`;
     if (seen.has(k)) return false;
     seen.add(k);
+    if (f.kind !== 'quote') return true;
+    const quotes = quotesOf.get(f.doc) ?? quotesOf.set(f.doc, []).get(f.doc)!;
+    if (quotes.some((q) => quoteOverlap(q, f.text) >= SAME_QUOTE)) return false;
+    quotes.push(f.text);
     return true;
   });
   const attributed = new Set(facts.filter((f) => f.kind === 'attribution').map((f) => `${f.doc}\u0000${f.point}\u0000${f.text}`));
-  return facts
-    .filter((f) => f.kind !== 'name' || !attributed.has(`${f.doc}\u0000${f.point}\u0000${f.text}`))
-    .sort((a, b) => b.carriers - a.carriers || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
+  return facts.filter((f) => f.kind !== 'name' || !attributed.has(`${f.doc}\u0000${f.point}\u0000${f.text}`));
 }
 
