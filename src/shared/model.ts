@@ -3,6 +3,7 @@
  * cell's status, an article's coverage of the shared story). Plain functions over plain data, no DOM: the views
  * render it, the unit tests check it.
  */
+import { baseName } from '../core/load/format';
 import type { Analysis, DocumentReport, Emphasis, Finding, Pair, Paragraph, ParagraphRef, Point } from '../core/types';
 import type { GridView, PanelSettings } from './protocol';
 
@@ -187,9 +188,8 @@ function order(a: Point, b: Point): number {
   return Number(a.id.slice(1)) - Number(b.id.slice(1));
 }
 
-export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
+/** The last path segment (the core's own reading of a path, so the panel and the reports name files alike). */
+export const fileName = baseName;
 
 /** A file's name without its extension ("daily-herald" for …/daily-herald.txt): how a column names its outlet. */
 export function shortName(path: string): string {
