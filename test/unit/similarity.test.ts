@@ -316,7 +316,7 @@ describe('candidate generation at scale', () => {
       });
     }
     const set = buildProfiles(sources, null, 0.5, 'within classes');
-    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8 });
+    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8, leadPairBudget: 0 });
     const all = (240 * 236) / 2;
     assert.ok(pairs.length < all / 5, `${pairs.length} of ${all} pairs scored`);
     const sameTopic = pairs.filter(([i, j]) => set.units[i]!.paragraph === set.units[j]!.paragraph).length;
@@ -329,7 +329,7 @@ describe('candidate generation at scale', () => {
     const words = 'harbour strike dockworkers ships loading cranes union minister talks offer exporters containers'.split(' ');
     for (let d = 0; d < 12; d++) for (let k = 0; k < 10; k++) sources.push(source(d, k, `${words[k]} ${words[(k + 1) % words.length]} ${words[(k + d) % words.length]} on day ${d}.`));
     const set = buildProfiles(sources, null, 0.5, 'within classes');
-    const base = { allPairsLimit: 0, perUnit: 4, perArticle: 1, termsPerUnit: 3, postingCap: 200, maxPerUnit: 16 };
+    const base = { allPairsLimit: 0, perUnit: 4, perArticle: 1, termsPerUnit: 3, postingCap: 200, maxPerUnit: 16, leadPairBudget: 0 };
     const tight = candidatePairs(set, { ...base, pairBudget: 0 });
     const roomy = candidatePairs(set, { ...base, pairBudget: 100_000 });
     const perUnit = (pairs: [number, number][]) => Math.max(...[...Array(sources.length).keys()].map((u) => pairs.filter(([i, j]) => i === u || j === u).length));
@@ -337,5 +337,38 @@ describe('candidate generation at scale', () => {
     assert.ok(roomy.length > 2 * tight.length, `${roomy.length} candidates with room, ${tight.length} without`);
     assert.ok(roomy.length <= (sources.length * base.maxPerUnit), `${roomy.length} candidates`);
     assert.ok(perUnit(roomy) > base.perUnit * 2, `a paragraph is in ${perUnit(roomy)} candidates`);
+  });
+
+  it("pairs every paragraph with the other articles' leads when they fit the lead-pair budget, and only then", () => {
+    // 12 articles × 6 paragraphs; each article's first paragraph is its lead. The index alone proposes only pairs
+    // that share rare words, so most paragraph–lead pairs are not among its candidates.
+    const words = 'harbour strike dockworkers ships loading cranes union minister talks offer exporters containers court'.split(' ');
+    const sources: UnitSource[] = [];
+    for (let d = 0; d < 12; d++) {
+      for (let k = 0; k < 6; k++) {
+        const s = source(d, k, `${words[(k * 2) % words.length]} ${words[(k * 2 + d) % words.length]} reported on day ${d}, item ${k}.`);
+        sources.push({ ...s, top: k === 0 });
+      }
+    }
+    const set = buildProfiles(sources, null, 0.5, 'within classes');
+    const base = { allPairsLimit: 0, perUnit: 2, perArticle: 1, termsPerUnit: 2, postingCap: 8, pairBudget: 0, maxPerUnit: 2 };
+    const leadPairs = (pairs: [number, number][]) => {
+      const have = new Set(pairs.map(([i, j]) => `${i}|${j}`));
+      let n = 0;
+      set.units.forEach((u, i) =>
+        set.units.forEach((l, j) => {
+          if (l.top && l.doc !== u.doc && have.has(i < j ? `${i}|${j}` : `${j}|${i}`)) n++;
+        }),
+      );
+      return n;
+    };
+    const every = sources.length * 11; // each paragraph (leads too) with the 11 other articles' leads
+    const within = candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 });
+    const over = candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 - 1 });
+    assert.equal(leadPairs(within), every, "every paragraph meets every other article's lead");
+    assert.ok(leadPairs(over) < every / 2, `${leadPairs(over)} paragraph–lead pairs over the budget`);
+    // Pairs stay distinct and across articles.
+    assert.equal(new Set(within.map(([i, j]) => `${i}|${j}`)).size, within.length);
+    for (const [i, j] of within) assert.ok(i < j && set.units[i]!.doc !== set.units[j]!.doc);
   });
 });
