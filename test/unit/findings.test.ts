@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef } from '../../src/core';
-import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE, REPO } from '../helpers';
+import { analyze, AnalysisCache, NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef } from '../../src/core';
+import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
 /**
  * The leak fixture: four outlets on one ammonia leak and one article on an earlier spill by the same company.
@@ -129,6 +129,24 @@ describe('findings: emphasis, wording, unique points', () => {
     assert.ok(f, 'no said/claimed wording');
     assert.match(f.text, /casts doubt/);
     assert.ok(f.docs.includes(OBSERVER));
+  });
+
+  it('re-reads the wording of an edited article when the cache holds the others (and reuses nothing stale)', () => {
+    const texts = {
+      'wire.txt': 'Border clashes\n\nThe army said its strikes on the ridge camps destroyed two depots on Tuesday, officials said.',
+      'post.txt': 'Ridge camps hit\n\nThe army said its bombings on the ridge camps destroyed two depots on Tuesday, officials said.',
+    };
+    const inputs = Object.entries(texts).map(([path, text]) => ({ path, text }));
+    const cache = new AnalysisCache();
+    const wordings = (a: Analysis) => a.substitutions.map((s) => `${s.lemmaA}/${s.lemmaB}`);
+    const first = analyze(inputs, {}, { vectors: shippedVectors(), cache });
+    assert.deepEqual(wordings(first), ['strike/bombing']);
+    // The same texts again: the diffs come from the cache, the result is the fresh analysis's.
+    assert.equal(JSON.stringify(analyze(inputs, {}, { vectors: shippedVectors(), cache })), JSON.stringify(first));
+    const edited = [inputs[0]!, { ...inputs[1]!, text: inputs[1]!.text.replace('bombings', 'raids') }];
+    const again = analyze(edited, {}, { vectors: shippedVectors(), cache });
+    assert.deepEqual(wordings(again), ['strike/raid']);
+    assert.equal(JSON.stringify(again), JSON.stringify(analyze(edited, {}, { vectors: shippedVectors() })));
   });
 
   it('reports the point only one outlet carries, with its paragraph', () => {

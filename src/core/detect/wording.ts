@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { WordToken } from '../features';
+import type { ParagraphFeatures, WordToken } from '../features';
 import { baseName } from '../load/format';
 import type { Finding, Pair, ParagraphRef, Substitution, TextRange } from '../types';
 import { uniqueRefs, rounded, TEXT_ORDER, type DetectContext } from './context';
@@ -56,12 +56,38 @@ function posGroup(t: WordToken): PosGroup {
  * pairs words from unrelated sentences).
  */
 export function substitutionsOf(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Substitution[] {
-  const ta = ctx.features(a).tokens;
-  const tb = ctx.features(b).tokens;
+  const out: Substitution[] = [];
+  for (const runs of changedRuns(ctx.features(a), ctx.features(b))) out.push(...readRuns(ctx, a, b, runs));
+  return out;
+}
+
+/** What the diff of two sentences leaves: the words only one side has, in stretches between words both share. */
+interface SentenceChanges {
+  readonly runs: readonly { readonly removed: readonly WordToken[]; readonly added: readonly WordToken[] }[];
+  /** The lemmas of each whole paragraph (a word moved to another sentence was not replaced). */
+  readonly inA: ReadonlySet<string>;
+  readonly inB: ReadonlySet<string>;
+}
+
+/**
+ * The diffs of two paragraphs depend on their words alone, so they are kept with the paragraphs' features: the
+ * extension's cache holds those across analyses, and re-analysing after an edit re-reads only the pairs it touched.
+ */
+const runsMemo = new WeakMap<ParagraphFeatures, WeakMap<ParagraphFeatures, readonly SentenceChanges[]>>();
+
+function changedRuns(fa: ParagraphFeatures, fb: ParagraphFeatures): readonly SentenceChanges[] {
+  let byB = runsMemo.get(fa);
+  if (!byB) runsMemo.set(fa, (byB = new WeakMap()));
+  let known = byB.get(fb);
+  if (!known) byB.set(fb, (known = diffParagraphs(fa.tokens, fb.tokens)));
+  return known;
+}
+
+function diffParagraphs(ta: readonly WordToken[], tb: readonly WordToken[]): SentenceChanges[] {
   const inA = new Set(ta.map((t) => t.lemma));
   const inB = new Set(tb.map((t) => t.lemma));
   const sentencesB = bySentence(tb);
-  const out: Substitution[] = [];
+  const out: SentenceChanges[] = [];
   for (const sa of bySentence(ta)) {
     const mine = new Set(sa.filter((t) => t.content).map((t) => t.lemma));
     let best: WordToken[] | null = null;
@@ -76,7 +102,8 @@ export function substitutionsOf(ctx: DetectContext, a: ParagraphRef, b: Paragrap
     }
     // Reworded sentences keep a good part of their words; two that share only a couple are different sentences.
     if (best && shared >= MIN_ANCHOR_SHARE * Math.min(mine.size, new Set(best.filter((t) => t.content).map((t) => t.lemma)).size)) {
-      out.push(...diffSentences(ctx, a, b, sa, best, inA, inB));
+      const runs = diffSentences(sa, best);
+      if (runs) out.push({ runs, inA, inB });
     }
   }
   return out;
@@ -96,30 +123,19 @@ function bySentence(tokens: readonly WordToken[]): WordToken[][] {
 }
 
 /**
- * The word-level diff of two sentences (jsdiff over lemmas), read for substitutions: a word only one side has paired
- * with a word only the other has that names the same thing — one of a curated group of alternative wordings
- * ("strike" / "bombing"), a loaded label and its plain word, or, within one short changed stretch, a noun or verb the
- * word vectors find very close.
+ * The word-level diff of two sentences (jsdiff over lemmas) as its changed stretches: words only one side has,
+ * between words both share. Null when the sentences differ in too many words to be one rewording.
  */
-function diffSentences(
-  ctx: DetectContext,
-  a: ParagraphRef,
-  b: ParagraphRef,
-  ta: readonly WordToken[],
-  tb: readonly WordToken[],
-  inA: ReadonlySet<string>,
-  inB: ReadonlySet<string>,
-): Substitution[] {
+function diffSentences(ta: readonly WordToken[], tb: readonly WordToken[]): SentenceChanges['runs'] | null {
   // Sentences that differ in most of their words are a rewrite, not a rewording: the diff gives up on them early.
   const left = ta.map((t) => diffForm(t.lemma));
   const right = tb.map((t) => diffForm(t.lemma));
   const maxEditLength = Math.max(MIN_EDITS, Math.round(MAX_EDIT_SHARE * (ta.length + tb.length)));
   // A diff needs at least as many edits as words the two sides do not share (counted with repeats): when that
   // already exceeds the limit the diff would give up, so it is not run.
-  if (left.length + right.length - 2 * sharedCount(left, right) > maxEditLength) return [];
+  if (left.length + right.length - 2 * sharedCount(left, right) > maxEditLength) return null;
   const changes = diffArrays(left, right, { maxEditLength });
-  if (!changes) return [];
-  // The changed stretches: words only one side has, between words both share.
+  if (!changes) return null;
   const runs: { removed: WordToken[]; added: WordToken[] }[] = [{ removed: [], added: [] }];
   let i = 0;
   let j = 0;
@@ -133,6 +149,16 @@ function diffSentences(
       runs.push({ removed: [], added: [] });
     }
   }
+  return runs;
+}
+
+/**
+ * The substitutions in one sentence pair's changed stretches: a word only one side has paired with a word only the
+ * other has that names the same thing — one of a curated group of alternative wordings ("strike" / "bombing"), a
+ * loaded label and its plain word, or, within one short changed stretch, a noun or verb the word vectors find very
+ * close.
+ */
+function readRuns(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, { runs, inA, inB }: SentenceChanges): Substitution[] {
   const out: Substitution[] = [];
   const used = new Set<WordToken>();
   const replaced = (r: WordToken) => !!posGroup(r) && r.content && !inB.has(r.lemma);
