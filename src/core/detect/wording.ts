@@ -57,7 +57,7 @@ function posGroup(t: WordToken): PosGroup {
  */
 export function substitutionsOf(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Substitution[] {
   const out: Substitution[] = [];
-  for (const runs of changedRuns(ctx.features(a), ctx.features(b))) out.push(...readRuns(ctx, a, b, runs));
+  for (const changes of sentenceChangesOf(ctx.features(a), ctx.features(b))) out.push(...substitutionsIn(ctx, a, b, changes));
   return out;
 }
 
@@ -73,11 +73,11 @@ interface SentenceChanges {
  * The diffs of two paragraphs depend on their words alone, so they are kept with the paragraphs' features: the
  * extension's cache holds those across analyses, and re-analysing after an edit re-reads only the pairs it touched.
  */
-const runsMemo = new WeakMap<ParagraphFeatures, WeakMap<ParagraphFeatures, readonly SentenceChanges[]>>();
+const changesMemo = new WeakMap<ParagraphFeatures, WeakMap<ParagraphFeatures, readonly SentenceChanges[]>>();
 
-function changedRuns(fa: ParagraphFeatures, fb: ParagraphFeatures): readonly SentenceChanges[] {
-  let byB = runsMemo.get(fa);
-  if (!byB) runsMemo.set(fa, (byB = new WeakMap()));
+function sentenceChangesOf(fa: ParagraphFeatures, fb: ParagraphFeatures): readonly SentenceChanges[] {
+  let byB = changesMemo.get(fa);
+  if (!byB) changesMemo.set(fa, (byB = new WeakMap()));
   let known = byB.get(fb);
   if (!known) byB.set(fb, (known = diffParagraphs(fa.tokens, fb.tokens)));
   return known;
@@ -158,7 +158,7 @@ function diffSentences(ta: readonly WordToken[], tb: readonly WordToken[]): Sent
  * loaded label and its plain word, or, within one short changed stretch, a noun or verb the word vectors find very
  * close.
  */
-function readRuns(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, { runs, inA, inB }: SentenceChanges): Substitution[] {
+function substitutionsIn(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, { runs, inA, inB }: SentenceChanges): Substitution[] {
   const out: Substitution[] = [];
   const used = new Set<WordToken>();
   const replaced = (r: WordToken) => !!posGroup(r) && r.content && !inB.has(r.lemma);
