@@ -5,7 +5,7 @@ import { paragraphFeatures } from '../../src/core/features';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisCache, WordVectors } from '../../src/core';
-import { candidatePairs } from '../../src/core/score/candidates';
+import { candidatePairs, type CandidatePairs } from '../../src/core/score/candidates';
 import { pairEvidence } from '../../src/core/score/evidence';
 import { buildProfiles, softMatchingFor, type UnitSource } from '../../src/core/score/profiles';
 import { SoftMatcher } from '../../src/core/score/softMatch';
@@ -248,43 +248,58 @@ describe('N-way clustering', () => {
     assert.ok(clusters.length >= 3, `pairwise chaining would give one cluster; got ${JSON.stringify(clusters)}`);
   });
 
+  // The reference: merge the two clusters of highest linkage (mean edge between them, discounted when fewer edges
+  // were seen than the smaller cluster has members) while it reaches the threshold, scanning every pair each time.
+  const reference = (n: number, edges: { a: number; b: number; weight: number }[], t: number): number[][] => {
+    let clusters = Array.from({ length: n }, (_, i) => [i]);
+    for (;;) {
+      let best: [number, number, number] | null = null;
+      for (let x = 0; x < clusters.length; x++) {
+        for (let y = x + 1; y < clusters.length; y++) {
+          const [X, Y] = [new Set(clusters[x]), new Set(clusters[y])];
+          const between = edges.filter((e) => (X.has(e.a) && Y.has(e.b)) || (X.has(e.b) && Y.has(e.a)));
+          if (!between.length) continue;
+          const mean = between.reduce((s, e) => s + e.weight, 0) / between.length;
+          const v = mean * Math.min(1, between.length / Math.min(X.size, Y.size));
+          if (!best || v > best[0]) best = [v, x, y];
+        }
+      }
+      if (!best || best[0] < t) break;
+      const merged = [...clusters[best[1]]!, ...clusters[best[2]]!].sort((p, q) => p - q);
+      clusters = clusters.filter((_, k) => k !== best![1] && k !== best![2]).concat([merged]);
+    }
+    return clusters.sort((p, q) => p[0]! - q[0]!);
+  };
+  /** Random sparse graphs: items in groups are alike now and then; any other pair gets a weak edge a third of the time. */
+  const randomGraph = (n: number, group: number, random: () => number) => {
+    const edges: { a: number; b: number; weight: number }[] = [];
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const sameGroup = Math.floor(a / group) === Math.floor(b / group);
+        if (sameGroup && random() < 0.6) edges.push({ a, b, weight: 0.3 + 0.6 * random() });
+        else if (random() < 0.33) edges.push({ a, b, weight: 0.45 * random() });
+      }
+    }
+    return edges;
+  };
+  const lcg = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
   it('gives what textbook average linkage gives on sparse graphs full of weak edges between components', () => {
-    // The reference: merge the two clusters of highest linkage (mean edge between them, discounted when fewer edges
-    // were seen than the smaller cluster has members) while it reaches the threshold, scanning every pair each time.
-    const reference = (n: number, edges: { a: number; b: number; weight: number }[], t: number): number[][] => {
-      let clusters = Array.from({ length: n }, (_, i) => [i]);
-      for (;;) {
-        let best: [number, number, number] | null = null;
-        for (let x = 0; x < clusters.length; x++) {
-          for (let y = x + 1; y < clusters.length; y++) {
-            const [X, Y] = [new Set(clusters[x]), new Set(clusters[y])];
-            const between = edges.filter((e) => (X.has(e.a) && Y.has(e.b)) || (X.has(e.b) && Y.has(e.a)));
-            if (!between.length) continue;
-            const mean = between.reduce((s, e) => s + e.weight, 0) / between.length;
-            const v = mean * Math.min(1, between.length / Math.min(X.size, Y.size));
-            if (!best || v > best[0]) best = [v, x, y];
-          }
-        }
-        if (!best || best[0] < t) break;
-        const merged = [...clusters[best[1]]!, ...clusters[best[2]]!].sort((p, q) => p - q);
-        clusters = clusters.filter((_, k) => k !== best![1] && k !== best![2]).concat([merged]);
-      }
-      return clusters.sort((p, q) => p[0]! - q[0]!);
-    };
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = lcg(7);
     for (let round = 0; round < 20; round++) {
-      const n = 30;
-      const edges: { a: number; b: number; weight: number }[] = [];
-      for (let a = 0; a < n; a++) {
-        for (let b = a + 1; b < n; b++) {
-          // Items in groups of five are alike now and then; every other pair gets a weak edge a third of the time.
-          const sameGroup = Math.floor(a / 5) === Math.floor(b / 5);
-          if (sameGroup && random() < 0.6) edges.push({ a, b, weight: 0.3 + 0.6 * random() });
-          else if (random() < 0.33) edges.push({ a, b, weight: 0.45 * random() });
-        }
-      }
-      assert.deepEqual(averageLinkage(n, edges, 0.5), reference(n, edges, 0.5), `round ${round}`);
+      const edges = randomGraph(30, 5, random);
+      assert.deepEqual(averageLinkage(30, edges, 0.5), reference(30, edges, 0.5), `round ${round}`);
+    }
+  });
+
+  it('still gives it once clusters grow large', () => {
+    // Groups of 24 grow past the size from which larger neighbours are looked up rather than scanned.
+    const random = lcg(11);
+    for (let round = 0; round < 3; round++) {
+      const edges = randomGraph(48, 24, random);
+      const clusters = averageLinkage(48, edges, 0.4);
+      assert.ok(clusters.some((c) => c.length >= 16), `round ${round}: ${clusters.map((c) => c.length).join(' ')}`);
+      assert.deepEqual(clusters, reference(48, edges, 0.4), `round ${round}`);
     }
   });
 
@@ -299,6 +314,8 @@ describe('N-way clustering', () => {
 });
 
 describe('candidate generation at scale', () => {
+  const tuples = (pairs: CandidatePairs): [number, number][] => Array.from(pairs.left, (i, k) => [i, pairs.right[k]!]);
+
   it('proposes each paragraph with its counterparts through the inverted index, not all pairs', () => {
     // 60 articles × 4 paragraphs: paragraph k of every article is about topic k.
     const topics = [
@@ -316,7 +333,7 @@ describe('candidate generation at scale', () => {
       });
     }
     const set = buildProfiles(sources, null, 0.5, 'within classes');
-    const pairs = candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8, leadPairBudget: 0 });
+    const pairs = tuples(candidatePairs(set, { allPairsLimit: 100, perUnit: 8, perArticle: 2, termsPerUnit: 6, postingCap: 20, pairBudget: 0, maxPerUnit: 8, leadPairBudget: 0 }));
     const all = (240 * 236) / 2;
     assert.ok(pairs.length < all / 5, `${pairs.length} of ${all} pairs scored`);
     const sameTopic = pairs.filter(([i, j]) => set.units[i]!.paragraph === set.units[j]!.paragraph).length;
@@ -330,8 +347,8 @@ describe('candidate generation at scale', () => {
     for (let d = 0; d < 12; d++) for (let k = 0; k < 10; k++) sources.push(source(d, k, `${words[k]} ${words[(k + 1) % words.length]} ${words[(k + d) % words.length]} on day ${d}.`));
     const set = buildProfiles(sources, null, 0.5, 'within classes');
     const base = { allPairsLimit: 0, perUnit: 4, perArticle: 1, termsPerUnit: 3, postingCap: 200, maxPerUnit: 16, leadPairBudget: 0 };
-    const tight = candidatePairs(set, { ...base, pairBudget: 0 });
-    const roomy = candidatePairs(set, { ...base, pairBudget: 100_000 });
+    const tight = tuples(candidatePairs(set, { ...base, pairBudget: 0 }));
+    const roomy = tuples(candidatePairs(set, { ...base, pairBudget: 100_000 }));
     const perUnit = (pairs: [number, number][]) => Math.max(...[...Array(sources.length).keys()].map((u) => pairs.filter(([i, j]) => i === u || j === u).length));
     // Without budget a paragraph proposes at most perUnit (others may propose it too); with room, four times as many.
     assert.ok(roomy.length > 2 * tight.length, `${roomy.length} candidates with room, ${tight.length} without`);
@@ -363,8 +380,8 @@ describe('candidate generation at scale', () => {
       return n;
     };
     const every = sources.length * 11; // each paragraph (leads too) with the 11 other articles' leads
-    const within = candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 });
-    const over = candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 - 1 });
+    const within = tuples(candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 }));
+    const over = tuples(candidatePairs(set, { ...base, leadPairBudget: sources.length * 12 - 1 }));
     assert.equal(leadPairs(within), every, "every paragraph meets every other article's lead");
     assert.ok(leadPairs(over) < every / 2, `${leadPairs(over)} paragraph–lead pairs over the budget`);
     // Pairs stay distinct and across articles.

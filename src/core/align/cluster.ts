@@ -61,26 +61,27 @@ export function averageLinkage(n: number, allEdges: readonly Edge[], threshold: 
   const refresh = (x: number) => {
     let best = -1;
     let value = -1;
-    for (const [y, r] of links[x]!) {
+    // (Map.forEach: iterating entries would allocate a pair per neighbour, and this runs after every merge.)
+    links[x]!.forEach((r, y) => {
       const v = linkage(x, y, r);
       if (v > value || (v === value && y < best)) {
         value = v;
         best = y;
       }
-    }
+    });
     bestOf[x] = best;
     bestValue[x] = value;
     version[x] = version[x]! + 1;
-    if (best >= 0 && value >= threshold) heap.push({ value, x, y: best, vx: version[x]! });
+    if (best >= 0 && value >= threshold) heap.push(value, x, best, version[x]!);
   };
   for (let x = 0; x < n; x++) refresh(x);
   /** Alive clusters of LARGE members or more. */
   const large = new Set<number>();
   for (;;) {
-    const top = heap.pop();
-    if (!top) break;
-    const { x, y } = top;
-    if (!alive[x] || !alive[y] || version[x] !== top.vx || bestOf[x] !== y) continue;
+    if (!heap.size) break;
+    const [x, y, vx] = [heap.topX(), heap.topY(), heap.topVersion()];
+    heap.pop();
+    if (!alive[x] || !alive[y] || version[x] !== vx || bestOf[x] !== y) continue;
     // Merge the smaller cluster into the larger one.
     const [keep, drop] = members[x]!.length >= members[y]!.length ? [x, y] : [y, x];
     const keptSize = members[keep]!.length;
@@ -90,8 +91,8 @@ export function averageLinkage(n: number, allEdges: readonly Edge[], threshold: 
     const keepLinks = links[keep]!;
     keepLinks.delete(drop);
     const changed: number[] = [];
-    for (const [z, r] of links[drop]!) {
-      if (z === keep) continue;
+    links[drop]!.forEach((r, z) => {
+      if (z === keep) return;
       const back = links[z]!;
       back.delete(drop);
       const shared = keepLinks.get(z);
@@ -103,7 +104,7 @@ export function averageLinkage(n: number, allEdges: readonly Edge[], threshold: 
         back.set(keep, r);
       }
       changed.push(z);
-    }
+    });
     links[drop] = new Map();
     refresh(keep);
     // A neighbour whose best was one of the two, or who now links better to the merged cluster, looks again. Only
@@ -117,7 +118,7 @@ export function averageLinkage(n: number, allEdges: readonly Edge[], threshold: 
     };
     for (const z of changed) check(z, keepLinks.get(z)!);
     if (keptSize < LARGE) {
-      for (const [z, r] of keepLinks) if (members[z]!.length > keptSize) check(z, r);
+      keepLinks.forEach((r, z) => members[z]!.length > keptSize && check(z, r));
     } else {
       // Few clusters are larger than a large one: look them up instead of scanning its many neighbours.
       for (const z of large) if (z !== keep && members[z]!.length > keptSize) {
@@ -161,52 +162,94 @@ function edgesThatCanMatter(n: number, edges: readonly Edge[], threshold: number
 /** Slack for a mean of weights just under the threshold that rounds up to it. */
 const ROUNDING = 1e-9;
 
-interface Entry {
-  value: number;
-  x: number;
-  y: number;
-  vx: number;
-}
-
-/** Binary max-heap on `value` (ties: smaller x, then smaller y, for determinism). */
+/**
+ * Binary max-heap of queued merges (a cluster x, its best neighbour y, the linkage, and x's version when queued),
+ * in typed columns: a large set queues hundreds of thousands, and an object each would be garbage to collect.
+ * Order: the higher linkage first; ties, the smaller x, then the smaller y (for determinism).
+ */
 class MaxHeap {
-  private readonly items: Entry[] = [];
+  size = 0;
+  private value = new Float64Array(256);
+  private x = new Int32Array(256);
+  private y = new Int32Array(256);
+  private version = new Int32Array(256);
 
-  push(e: Entry): void {
-    const items = this.items;
-    items.push(e);
-    let i = items.length - 1;
+  topX(): number {
+    return this.x[0]!;
+  }
+
+  topY(): number {
+    return this.y[0]!;
+  }
+
+  topVersion(): number {
+    return this.version[0]!;
+  }
+
+  push(value: number, x: number, y: number, version: number): void {
+    if (this.size === this.value.length) this.grow();
+    // Sift the hole up from the end, then fill it.
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(items[i]!, items[p]!)) break;
-      [items[i], items[p]] = [items[p]!, items[i]!];
+      if (!this.before(value, x, y, p)) break;
+      this.move(p, i);
       i = p;
     }
+    this.set(i, value, x, y, version);
   }
 
-  pop(): Entry | undefined {
-    const items = this.items;
-    if (!items.length) return undefined;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && before(items[l]!, items[m]!)) m = l;
-        if (r < items.length && before(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
-        i = m;
-      }
+  /** Removes the top entry. */
+  pop(): void {
+    const last = --this.size;
+    if (last === 0) return;
+    const [value, x, y, version] = [this.value[last]!, this.x[last]!, this.y[last]!, this.version[last]!];
+    // Sift the hole down from the top while a child comes before the last entry, then put that entry in it.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= last) break;
+      const r = l + 1;
+      const m = r < last && this.before(this.value[r]!, this.x[r]!, this.y[r]!, l) ? r : l;
+      if (!this.ahead(m, value, x, y)) break;
+      this.move(m, i);
+      i = m;
     }
-    return top;
+    this.set(i, value, x, y, version);
   }
-}
 
-function before(a: Entry, b: Entry): boolean {
-  return a.value > b.value || (a.value === b.value && (a.x < b.x || (a.x === b.x && a.y < b.y)));
+  /** Whether entry (value, x, y) comes before the entry at k. */
+  private before(value: number, x: number, y: number, k: number): boolean {
+    const v = this.value[k]!;
+    return value > v || (value === v && (x < this.x[k]! || (x === this.x[k]! && y < this.y[k]!)));
+  }
+
+  /** Whether the entry at k comes before entry (value, x, y). */
+  private ahead(k: number, value: number, x: number, y: number): boolean {
+    const v = this.value[k]!;
+    return v > value || (v === value && (this.x[k]! < x || (this.x[k] === x && this.y[k]! < y)));
+  }
+
+  private move(from: number, to: number): void {
+    this.set(to, this.value[from]!, this.x[from]!, this.y[from]!, this.version[from]!);
+  }
+
+  private set(k: number, value: number, x: number, y: number, version: number): void {
+    this.value[k] = value;
+    this.x[k] = x;
+    this.y[k] = y;
+    this.version[k] = version;
+  }
+
+  private grow(): void {
+    const size = this.value.length * 2;
+    const value = new Float64Array(size);
+    value.set(this.value);
+    this.value = value;
+    for (const column of ['x', 'y', 'version'] as const) {
+      const grown = new Int32Array(size);
+      grown.set(this[column]);
+      this[column] = grown;
+    }
+  }
 }

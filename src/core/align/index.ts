@@ -62,39 +62,32 @@ export function align(
     totalWeight;
   const candidates = candidatePairs(set, options.candidates);
   const scored: ScoredPair[] = new Array(candidates.length);
-  candidates.forEach(([i, j], k) => {
+  for (let k = 0; k < candidates.length; k++) {
+    const [i, j] = [candidates.left[k]!, candidates.right[k]!];
     const evidence = pairEvidence(set, i, j, store);
     scored[k] = { i, j, evidence, similarity: similarityOf(i, j, evidence), confidence: 0, features: NO_FEATURES };
-  });
+  }
   const main = options.mainNews === 'signature' ? mainNewsCoverage(set) : leadAffinity(set, scored);
 
   // Each unit's best similarity per other article, for the "mutual best match" feature.
-  const byUnit: number[][] = Array.from({ length: n }, () => []);
-  scored.forEach((p, k) => {
-    byUnit[p.i]!.push(k);
-    byUnit[p.j]!.push(k);
-  });
+  const rows = pairsByUnit(scored, units);
   const bestTo = new Float64Array(scored.length * 2); // [k*2]: best of unit i in doc(j); [k*2+1]: best of j in doc(i)
   const bestMatch = new Float64Array(n);
   // Per other article, the unit's best similarity: a scratch row over articles, cleared after each unit.
   const bestByDoc = new Float64Array(docIds.length);
-  byUnit.forEach((list, u) => {
-    for (const k of list) {
-      const p = scored[k]!;
-      const other = units[p.i === u ? p.j : p.i]!.doc;
-      if (p.similarity > bestByDoc[other]!) bestByDoc[other] = p.similarity;
+  for (let u = 0; u < n; u++) {
+    const [from, to] = [rows.start[u]!, rows.start[u + 1]!];
+    for (let r = from; r < to; r++) {
+      const s = scored[rows.slot[r]! >> 1]!.similarity;
+      if (s > bestByDoc[rows.otherDoc[r]!]!) bestByDoc[rows.otherDoc[r]!] = s;
     }
-    for (const k of list) {
-      const p = scored[k]!;
-      bestTo[k * 2 + (p.i === u ? 0 : 1)] = bestByDoc[units[p.i === u ? p.j : p.i]!.doc]!;
+    for (let r = from; r < to; r++) bestTo[rows.slot[r]!] = bestByDoc[rows.otherDoc[r]!]!;
+    for (let r = from; r < to; r++) {
+      const best = bestByDoc[rows.otherDoc[r]!]!;
+      if (best > bestMatch[u]!) bestMatch[u] = best;
+      bestByDoc[rows.otherDoc[r]!] = 0;
     }
-    for (const k of list) {
-      const p = scored[k]!;
-      const other = units[p.i === u ? p.j : p.i]!.doc;
-      if (bestByDoc[other]! > bestMatch[u]!) bestMatch[u] = bestByDoc[other]!;
-      bestByDoc[other] = 0;
-    }
-  });
+  }
   const compiled = compile(model);
   const scratch = new Float64Array(FEATURES.length);
   scored.forEach((p, k) => {
@@ -118,7 +111,7 @@ export function align(
   // One reference object per unit, shared by all its pairs.
   const refs: ParagraphRef[] = units.map((u) => ({ doc: docIds[u.doc]!, paragraph: u.paragraph }));
   const ref = (i: number): ParagraphRef => refs[i]!;
-  const rank = ranksPerArticle(scored, units, byUnit, decide);
+  const rank = ranksPerArticle(scored, rows, decide);
   const accepted = new Uint8Array(scored.length);
   scored.forEach((p, k) => {
     const together = pointsOf[p.i]!.some((x) => pointsOf[p.j]!.includes(x));
@@ -196,43 +189,73 @@ function acceptListGroups(set: ProfileSet, scored: readonly ScoredPair[], accept
 }
 
 /**
+ * Every unit's scored pairs, as compressed rows (unit u's are positions start[u] to start[u + 1] − 1, in pair
+ * order): each as its slot (pair k seen from its unit i is k*2, from j k*2+1) and the other unit's article. Flat
+ * arrays, because a large set's pairs are read unit by unit several times and objects scattered over the heap
+ * make each read a cache miss.
+ */
+interface PairsByUnit {
+  readonly start: Int32Array;
+  readonly slot: Int32Array;
+  readonly otherDoc: Int32Array;
+}
+
+function pairsByUnit(scored: readonly ScoredPair[], units: ProfileSet['units']): PairsByUnit {
+  const n = units.length;
+  const start = new Int32Array(n + 1);
+  for (const p of scored) {
+    start[p.i + 1]!++;
+    start[p.j + 1]!++;
+  }
+  for (let u = 0; u < n; u++) start[u + 1] = start[u + 1]! + start[u]!;
+  const next = start.slice(0, n);
+  const slot = new Int32Array(scored.length * 2);
+  const otherDoc = new Int32Array(scored.length * 2);
+  scored.forEach((p, k) => {
+    const [ri, rj] = [next[p.i]!++, next[p.j]!++];
+    slot[ri] = k * 2;
+    otherDoc[ri] = units[p.j]!.doc;
+    slot[rj] = k * 2 + 1;
+    otherDoc[rj] = units[p.i]!.doc;
+  });
+  return { start, slot, otherDoc };
+}
+
+/** A unit with at most this many pairs ranks them by direct counts (every large set's units, most small ones'). */
+const DIRECT_RANKS = 48;
+
+/**
  * Each pair's rank among its paragraphs' pairs in the other article, by the deciding score: [k*2] for pair k
  * seen from its unit i (among i's pairs with paragraphs of j's article), [k*2+1] from j. Ties share a rank (the
  * number of pairs scored strictly higher).
  */
-function ranksPerArticle(
-  scored: readonly ScoredPair[],
-  units: ProfileSet['units'],
-  byUnit: readonly (readonly number[])[],
-  decide: (p: ScoredPair) => number,
-): Int32Array {
+function ranksPerArticle(scored: readonly ScoredPair[], rows: PairsByUnit, decide: (p: ScoredPair) => number): Int32Array {
   const rank = new Int32Array(scored.length * 2);
   const value = Float64Array.from(scored, decide);
+  const { start, slot, otherDoc } = rows;
   const byDoc = new Map<number, number[]>();
-  byUnit.forEach((list, u) => {
+  for (let u = 0; u + 1 < start.length; u++) {
+    const [from, to] = [start[u]!, start[u + 1]!];
+    if (to - from <= DIRECT_RANKS) {
+      for (let r = from; r < to; r++) {
+        const [doc, v] = [otherDoc[r]!, value[slot[r]! >> 1]!];
+        let higher = 0;
+        for (let q = from; q < to; q++) if (otherDoc[q] === doc && value[slot[q]! >> 1]! > v) higher++;
+        rank[slot[r]!] = higher;
+      }
+      continue;
+    }
     byDoc.clear();
-    for (const k of list) {
-      const p = scored[k]!;
-      const other = units[p.i === u ? p.j : p.i]!.doc;
-      let group = byDoc.get(other);
-      if (!group) byDoc.set(other, (group = []));
-      group.push(k);
+    for (let r = from; r < to; r++) {
+      let group = byDoc.get(otherDoc[r]!);
+      if (!group) byDoc.set(otherDoc[r]!, (group = []));
+      group.push(r);
     }
     for (const group of byDoc.values()) {
-      const slot = (k: number) => k * 2 + (scored[k]!.i === u ? 0 : 1);
-      if (group.length <= 32) {
-        // Few pairs (every large set, most small ones): count the higher ones directly.
-        for (const k of group) {
-          let higher = 0;
-          for (const m of group) if (value[m]! > value[k]!) higher++;
-          rank[slot(k)] = higher;
-        }
-        continue;
-      }
-      const sorted = Float64Array.from(group, (k) => value[k]!).sort();
-      for (const k of group) rank[slot(k)] = sorted.length - upperBound(sorted, value[k]!);
+      const sorted = Float64Array.from(group, (r) => value[slot[r]! >> 1]!).sort();
+      for (const r of group) rank[slot[r]!] = sorted.length - upperBound(sorted, value[slot[r]! >> 1]!);
     }
-  });
+  }
   return rank;
 }
 

@@ -37,26 +37,55 @@ export const DEFAULT_CANDIDATES: CandidateOptions = {
   leadPairBudget: 40_000,
 };
 
+/** Candidate pairs in two columns: pair k joins units left[k] < right[k]. */
+export interface CandidatePairs {
+  readonly length: number;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+}
+
+/** A growing list of pairs in typed columns (a large set proposes hundreds of thousands: no array per pair). */
+class PairColumns {
+  length = 0;
+  private left = new Int32Array(1024);
+  private right = new Int32Array(1024);
+
+  push(a: number, b: number): void {
+    if (this.length === this.left.length) {
+      const [left, right] = [new Int32Array(this.length * 2), new Int32Array(this.length * 2)];
+      left.set(this.left);
+      right.set(this.right);
+      [this.left, this.right] = [left, right];
+    }
+    this.left[this.length] = a;
+    this.right[this.length++] = b;
+  }
+
+  done(): CandidatePairs {
+    return { length: this.length, left: this.left.slice(0, this.length), right: this.right.slice(0, this.length) };
+  }
+}
+
 /**
- * Cross-article unit pairs worth scoring, as [i, j] with i < j. A small comparison set scores them all; a
+ * Cross-article unit pairs worth scoring, each with its lower unit first. A small comparison set scores them all; a
  * large one asks an inverted index over each unit's rarest terms (lemmas and names) and keeps its best
  * candidates per unit and per article, so the work grows about linearly with the number of articles (and, within a
  * budget, pairs each unit with the other articles' leads: addLeadPairs).
  */
-export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFAULT_CANDIDATES): [number, number][] {
+export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFAULT_CANDIDATES): CandidatePairs {
   const { units } = set;
   const n = units.length;
-  const out: [number, number][] = [];
+  const out = new PairColumns();
   if (n <= options.allPairsLimit) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (units[i]!.doc !== units[j]!.doc) out.push([i, j]);
-    return out;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (units[i]!.doc !== units[j]!.doc) out.push(i, j);
+    return out.done();
   }
   // Postings: term → units that carry it (names count as terms too). Keys become numbers once, here.
   const keyIds = new Map<string, number>();
   const postings: number[][] = [];
   const keysOf = units.map((u) => {
     const ids: number[] = [];
-    for (const k of new Set([...u.terms, ...[...u.names].map((name) => `name:${name}`)])) {
+    for (const k of new Set([...u.terms, ...u.names.keys.map((name) => `name:${name}`)])) {
       let id = keyIds.get(k);
       if (id === undefined) {
         keyIds.set(k, (id = postings.length));
@@ -80,12 +109,13 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
   const kept = new Int32Array(n * perUnit).fill(-1);
   const perDoc = new Int32Array(docOf.reduce((m, d) => Math.max(m, d), 0) + 1);
   const radix = 2 ** Math.ceil(Math.log2(n + 1));
+  // Scratch rows reused for every unit: the units its keys reach, and their packed sort keys.
+  const touched = new Int32Array(n);
+  const packedRow = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    // Its rarest keys that another unit shares (a stable sort: equal rarity keeps the unit's own order).
-    const keys = keysOf[i]!.filter((id) => postings[id]!.length > 1)
-      .sort((a, b) => idf[b]! - idf[a]!)
-      .slice(0, termsPerUnit);
-    const touched: number[] = [];
+    // Its rarest keys that another unit shares (equal rarity: the unit's own order, as a stable sort keeps it).
+    const keys = rarestShared(keysOf[i]!, postings, termsPerUnit);
+    let reached = 0;
     const own = docOf[i]!;
     for (const id of keys) {
       const list = postings[id]!;
@@ -97,13 +127,13 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
         const j = list[at]!;
         if (++at === list.length) at = 0;
         if (docOf[j] === own) continue;
-        if (score[j] === 0) touched.push(j);
+        if (score[j] === 0) touched[reached++] = j;
         score[j] = score[j]! + w;
       }
     }
     // Best first (ties: lower index), by a native sort of packed keys: −score (to a millionth) and the index.
-    const packed = new Float64Array(touched.length);
-    touched.forEach((j, k) => (packed[k] = -Math.round(score[j]! * 1e6) * radix + j));
+    const packed = packedRow.subarray(0, reached);
+    for (let k = 0; k < reached; k++) packed[k] = -Math.round(score[touched[k]!]! * 1e6) * radix + touched[k]!;
     // Only the head is usually read: select it and sort it alone; sort the rest only if the head runs out.
     const head = Math.min(packed.length, HEAD_PER_KEPT * perUnit);
     if (head < packed.length) selectSmallest(packed, head);
@@ -120,13 +150,14 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
       kept[i * perUnit + count++] = j;
       // A unit before this one that kept this one has proposed the pair already.
       if (j < i && kept.subarray(j * perUnit, (j + 1) * perUnit).includes(i)) continue;
-      out.push(i < j ? [i, j] : [j, i]);
+      if (i < j) out.push(i, j);
+      else out.push(j, i);
     }
     for (let k = 0; k < count; k++) perDoc[docOf[kept[i * perUnit + k]!]!] = 0;
-    for (const j of touched) score[j] = 0;
+    for (let k = 0; k < reached; k++) score[touched[k]!] = 0;
   }
   addLeadPairs(set, out, options.leadPairBudget);
-  return out;
+  return out.done();
 }
 
 /**
@@ -137,23 +168,41 @@ export function candidatePairs(set: ProfileSet, options: CandidateOptions = DEFA
  * the articles per unit was tried for larger sets: with the one or two articles a budget allows there, the measure
  * was too noisy and found the seeds' main news worse than no lead pairs at all.)
  */
-function addLeadPairs(set: ProfileSet, out: [number, number][], budget: number): void {
+function addLeadPairs(set: ProfileSet, out: PairColumns, budget: number): void {
   const { units } = set;
   const n = units.length;
   const leads: number[] = [];
   units.forEach((u, i) => u.top && leads.push(i));
   if (!leads.length || n * leads.length > budget) return;
   const have = new Set<number>();
-  for (const [i, j] of out) have.add(i * n + j);
+  const { left, right } = out.done();
+  for (let k = 0; k < left.length; k++) have.add(left[k]! * n + right[k]!);
   for (const l of leads) {
     for (let i = 0; i < n; i++) {
       if (units[i]!.doc === units[l]!.doc) continue;
-      const [a, b] = i < l ? [i, l] : [l, i];
+      const [a, b] = [Math.min(i, l), Math.max(i, l)];
       if (have.has(a * n + b)) continue;
       have.add(a * n + b);
-      out.push([a, b]);
+      out.push(a, b);
     }
   }
+}
+
+/**
+ * A unit's `limit` rarest keys among those another unit shares too (posting lists longer than one), rarest first
+ * (the shortest postings: the highest idf); keys equally rare keep the unit's own order.
+ */
+function rarestShared(keys: readonly number[], postings: readonly number[][], limit: number): number[] {
+  // Native sort of packed keys: the posting count, then the key's position in the unit.
+  const order = new Float64Array(keys.length);
+  let m = 0;
+  keys.forEach((id, position) => {
+    if (postings[id]!.length > 1) order[m++] = postings[id]!.length * keys.length + position;
+  });
+  const sorted = order.subarray(0, m).sort();
+  const out: number[] = [];
+  for (let k = 0; k < Math.min(limit, m); k++) out.push(keys[sorted[k]! % keys.length]!);
+  return out;
 }
 
 /** How many of a unit's best-scored candidates are put in order at first, per candidate it keeps. */

@@ -1,5 +1,5 @@
 import type { PairEvidence } from '../types';
-import type { ProfileSet } from './profiles';
+import type { KeySet, ProfileSet } from './profiles';
 import { facetIds } from './facets';
 import { SoftMatcher, type Alignment } from './softMatch';
 import { cosine, type Vocabulary } from './tfidf';
@@ -89,16 +89,18 @@ function storeOrder(set: ProfileSet, i: number, j: number): { x: number; y: numb
 
 /**
  * How much rare material two sets share: 1 − exp(−Σ log(N/df) over shared keys / 3). A key in every
- * paragraph adds nothing; one shared rare name (df 2 of 100) gives ~0.7; two give ~0.9.
+ * paragraph adds nothing; one shared rare name (df 2 of 100) gives ~0.7; two give ~0.9. Shared keys are listed in
+ * b's order.
  */
-function rareOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, vocab: Vocabulary): { value: number; shared: string[] } {
-  if (!a.size || !b.size) return NOTHING_SHARED;
+function rareOverlap(a: KeySet, b: KeySet, vocab: Vocabulary): { value: number; shared: string[] } {
+  if (!a.ids.length || !b.ids.length) return NOTHING_SHARED;
   let evidence = 0;
   let shared: string[] | null = null;
-  for (const k of b) {
-    if (!a.has(k)) continue;
-    evidence += vocab.idf(k) - 1;
-    (shared ??= []).push(k);
+  for (let k = 0; k < b.ids.length; k++) {
+    const id = b.ids[k]!;
+    if (!a.ids.includes(id)) continue;
+    evidence += vocab.idfOfId(id) - 1;
+    (shared ??= []).push(b.keys[k]!);
   }
   // Most pairs share nothing rare: they all get the one empty result (a large set scores hundreds of thousands).
   return shared ? { value: 1 - Math.exp(-evidence / 3), shared } : NOTHING_SHARED;

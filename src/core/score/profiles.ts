@@ -24,16 +24,26 @@ export interface UnitProfile {
   readonly bag: TermBag;
   /** Terms of each sentence with at least three distinct ones (when the paragraph has two or more sentences). */
   readonly sentenceTerms: readonly (readonly string[])[];
-  readonly names: ReadonlySet<string>;
-  readonly numbers: ReadonlySet<string>;
+  readonly names: KeySet;
+  readonly numbers: KeySet;
   /** Content words inside quotation marks. */
-  readonly quoted: ReadonlySet<string>;
+  readonly quoted: KeySet;
   /** Facets of the human toll it reports, as bits (see tollFacets). */
   readonly facets: number;
   /** A list with its lead-in: the lead-in's paragraph index, the same for every item (-1: not in a list). */
   readonly listGroup: number;
   /** A key for the paragraph's text, so cached word alignments can be reused when nothing changed. */
   readonly textKey: string;
+}
+
+/**
+ * A unit's distinct keys of one kind (names, numbers, quoted words) in the order it first gives them, with their ids
+ * in the set's vocabulary of that kind: pairs compare the ids, numbers in a short typed array rather than strings
+ * hashed (a large set compares hundreds of thousands of pairs).
+ */
+export interface KeySet {
+  readonly keys: readonly string[];
+  readonly ids: Int32Array;
 }
 
 /** What a paragraph brings to profiling. */
@@ -137,9 +147,9 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       lexical: tfidfVector(termsOf[i]!, vocabulary),
       bag: matcher.bag(termsOf[i]!, weight),
       sentenceTerms: sentenceTerms.length > 1 ? sentenceTerms.filter((t) => new Set(t).size >= 3) : [],
-      names: new Set(namesOf[i]),
-      numbers: new Set(numbersOf[i]),
-      quoted: new Set(quotedOf[i]),
+      names: keySet(namesOf[i]!, nameVocabulary),
+      numbers: keySet(numbersOf[i]!, numberVocabulary),
+      quoted: keySet(quotedOf[i]!, quoteVocabulary),
       facets: tollFacets(f.lemmas),
       listGroup: s.listGroup ?? -1,
       textKey: textKey(s.paragraph.text),
@@ -206,6 +216,11 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       return out;
     },
   };
+}
+
+function keySet(keys: readonly string[], vocabulary: Vocabulary): KeySet {
+  const distinct = [...new Set(keys)];
+  return { keys: distinct, ids: Int32Array.from(distinct, (k) => vocabulary.id(k)!) };
 }
 
 function acronyms(f: ParagraphFeatures): string[] {
