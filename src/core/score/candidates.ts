@@ -61,6 +61,10 @@ class PairColumns {
     this.right[this.length++] = b;
   }
 
+  forEach(visit: (a: number, b: number) => void): void {
+    for (let k = 0; k < this.length; k++) visit(this.left[k]!, this.right[k]!);
+  }
+
   done(): CandidatePairs {
     return { length: this.length, left: this.left.slice(0, this.length), right: this.right.slice(0, this.length) };
   }
@@ -175,8 +179,7 @@ function addLeadPairs(set: ProfileSet, out: PairColumns, budget: number): void {
   units.forEach((u, i) => u.top && leads.push(i));
   if (!leads.length || n * leads.length > budget) return;
   const have = new Set<number>();
-  const { left, right } = out.done();
-  for (let k = 0; k < left.length; k++) have.add(left[k]! * n + right[k]!);
+  out.forEach((a, b) => have.add(a * n + b));
   for (const l of leads) {
     for (let i = 0; i < n; i++) {
       if (units[i]!.doc === units[l]!.doc) continue;
