@@ -186,9 +186,11 @@ function bestSentence(
   for (const ref of refs) {
     const f = ctx.features(ref);
     const text = ctx.paragraph(ref).text;
+    // Names count as facts (below), not as novelty: a new name in a shared sentence does not make it new.
+    const bySentence: string[][] = f.sentences.map(() => []);
+    for (const t of f.tokens) if (t.content && t.pos !== 'PROPN') bySentence[t.sentence]?.push(t.lemma);
     f.sentences.forEach((s, k) => {
-      // Names count as facts (below), not as novelty: a new name in a shared sentence does not make it new.
-      const lemmas = f.tokens.filter((t) => t.sentence === k && t.content && t.pos !== 'PROPN').map((t) => t.lemma);
+      const lemmas = bySentence[k]!;
       if (lemmas.length < MIN_SENTENCE_LEMMAS) return;
       const n = novelty(ref.doc, lemmas);
       if (!best || n > best.novelty) best = { novelty: n, span: { ...ref, start: s.start, end: s.end, text: text.slice(s.start, s.end) } };

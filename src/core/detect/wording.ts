@@ -79,33 +79,50 @@ function sentenceChangesOf(fa: ParagraphFeatures, fb: ParagraphFeatures): readon
   let byB = changesMemo.get(fa);
   if (!byB) changesMemo.set(fa, (byB = new WeakMap()));
   let known = byB.get(fb);
-  if (!known) byB.set(fb, (known = diffParagraphs(fa.tokens, fb.tokens)));
+  if (!known) byB.set(fb, (known = diffParagraphs(wordsOf(fa), wordsOf(fb))));
   return known;
 }
 
-function diffParagraphs(ta: readonly WordToken[], tb: readonly WordToken[]): SentenceChanges[] {
-  const inA = new Set(ta.map((t) => t.lemma));
-  const inB = new Set(tb.map((t) => t.lemma));
-  const sentencesB = bySentence(tb);
+/** A paragraph's words as the diff reads them; one paragraph is diffed with each it is aligned with. */
+interface DiffWords {
+  /** Every lemma of the paragraph. */
+  readonly lemmas: ReadonlySet<string>;
+  readonly sentences: readonly (readonly WordToken[])[];
+  /** Each sentence's distinct content lemmas. */
+  readonly content: readonly ReadonlySet<string>[];
+}
+
+const wordsMemo = new WeakMap<ParagraphFeatures, DiffWords>();
+
+function wordsOf(f: ParagraphFeatures): DiffWords {
+  let w = wordsMemo.get(f);
+  if (!w) {
+    const sentences = bySentence(f.tokens);
+    wordsMemo.set(f, (w = { lemmas: new Set(f.tokens.map((t) => t.lemma)), sentences, content: sentences.map(contentLemmaSet) }));
+  }
+  return w;
+}
+
+function diffParagraphs(a: DiffWords, b: DiffWords): SentenceChanges[] {
   const out: SentenceChanges[] = [];
-  for (const sa of bySentence(ta)) {
-    const mine = new Set(sa.filter((t) => t.content).map((t) => t.lemma));
-    let best: WordToken[] | null = null;
+  a.sentences.forEach((sa, i) => {
+    const mine = a.content[i]!;
+    let best = -1;
     let shared = MIN_ANCHORS - 1;
-    for (const sb of sentencesB) {
+    b.content.forEach((theirs, k) => {
       let n = 0;
-      for (const t of new Set(sb.filter((x) => x.content).map((x) => x.lemma))) if (mine.has(t)) n++;
+      for (const t of theirs) if (mine.has(t)) n++;
       if (n > shared) {
         shared = n;
-        best = sb;
+        best = k;
       }
-    }
+    });
     // Reworded sentences keep a good part of their words; two that share only a couple are different sentences.
-    if (best && shared >= MIN_ANCHOR_SHARE * Math.min(mine.size, new Set(best.filter((t) => t.content).map((t) => t.lemma)).size)) {
-      const runs = diffSentences(sa, best);
-      if (runs) out.push({ runs, inA, inB });
+    if (best >= 0 && shared >= MIN_ANCHOR_SHARE * Math.min(mine.size, b.content[best]!.size)) {
+      const runs = diffSentences(sa, b.sentences[best]!);
+      if (runs) out.push({ runs, inA: a.lemmas, inB: b.lemmas });
     }
-  }
+  });
   return out;
 }
 
@@ -115,6 +132,12 @@ const MIN_ANCHOR_SHARE = 0.25;
 /** …and differ in at most this share of their words (or MIN_EDITS words, for short ones). */
 const MAX_EDIT_SHARE = 0.6;
 const MIN_EDITS = 8;
+
+function contentLemmaSet(tokens: readonly WordToken[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.content) out.add(t.lemma);
+  return out;
+}
 
 function bySentence(tokens: readonly WordToken[]): WordToken[][] {
   const out: WordToken[][] = [];
