@@ -53,34 +53,67 @@ export class AnalysisCache {
   }
 }
 
+/**
+ * Alignments by the pair of their paragraphs' text keys. Each key gets a number once, and a pair is looked up by
+ * the two numbers together: a large set looks up hundreds of thousands of pairs, and a string joined from two keys
+ * would be built and hashed afresh for each.
+ */
 class BoundedStore implements AlignmentStore {
-  private readonly map = new Map<string, Alignment>();
-  private readonly sentences = new Map<string, readonly Alignment[]>();
+  private readonly ids = new Map<string, number>();
+  private readonly map = new Map<number, Alignment>();
+  private readonly sentences = new Map<number, readonly Alignment[]>();
 
   constructor(private readonly limit: number) {}
 
-  get(key: string): Alignment | undefined {
-    return this.map.get(key);
+  get(first: string, second: string): Alignment | undefined {
+    const k = this.known(first, second);
+    return k === undefined ? undefined : this.map.get(k);
   }
 
-  set(key: string, alignment: Alignment): void {
-    this.map.set(key, alignment);
+  set(first: string, second: string, alignment: Alignment): void {
+    this.map.set(this.numbered(first, second), alignment);
     evict(this.map, this.limit);
   }
 
-  getSentences(key: string): readonly Alignment[] | undefined {
-    return this.sentences.get(key);
+  getSentences(first: string, second: string): readonly Alignment[] | undefined {
+    const k = this.known(first, second);
+    return k === undefined ? undefined : this.sentences.get(k);
   }
 
-  setSentences(key: string, alignments: readonly Alignment[]): void {
-    this.sentences.set(key, alignments);
+  setSentences(first: string, second: string, alignments: readonly Alignment[]): void {
+    this.sentences.set(this.numbered(first, second), alignments);
     evict(this.sentences, this.limit);
   }
 
   get size(): number {
     return this.map.size;
   }
+
+  private known(first: string, second: string): number | undefined {
+    const a = this.ids.get(first);
+    const b = a === undefined ? undefined : this.ids.get(second);
+    return b === undefined ? undefined : a! * PAIR_BASE + b;
+  }
+
+  private numbered(first: string, second: string): number {
+    // Numbers are never reused: once the texts ever seen reach the limit, the store starts afresh.
+    if (this.ids.size >= PAIR_BASE - 2 || this.ids.size >= 4 * this.limit) {
+      this.ids.clear();
+      this.map.clear();
+      this.sentences.clear();
+    }
+    return this.idOf(first) * PAIR_BASE + this.idOf(second);
+  }
+
+  private idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.ids.size));
+    return id;
+  }
 }
+
+/** Text numbers stay below this, so that two of them make one exact number key (below 2^52). */
+const PAIR_BASE = 2 ** 26;
 
 /** Drops the oldest entries (Map keeps insertion order) once a map outgrows its limit. */
 function evict<K, V>(map: Map<K, V>, limit: number): void {

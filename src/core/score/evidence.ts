@@ -11,11 +11,12 @@ const NO_FACETS: readonly string[] = Object.freeze([]);
  * AnalysisCache). They are IDF-free, so they hold whatever else the comparison set brings.
  */
 export interface AlignmentStore {
-  get(key: string): Alignment | undefined;
-  set(key: string, alignment: Alignment): void;
+  /** The alignment of the paragraphs with these text keys (UnitProfile.textKey, in storeOrder). */
+  get(first: string, second: string): Alignment | undefined;
+  set(first: string, second: string, alignment: Alignment): void;
   /** Every sentence of one paragraph aligned with every sentence of the other (ProfileSet.alignSentences). */
-  getSentences(key: string): readonly Alignment[] | undefined;
-  setSentences(key: string, alignments: readonly Alignment[]): void;
+  getSentences(first: string, second: string): readonly Alignment[] | undefined;
+  setSentences(first: string, second: string, alignments: readonly Alignment[]): void;
 }
 
 /** What one pair of paragraphs has in common, each part in [0, 1] (the report's evidence, as measured). */
@@ -51,11 +52,12 @@ export function sentenceEvidence(set: ProfileSet, i: number, j: number, store?: 
   const a = set.units[i]!;
   const b = set.units[j]!;
   if (!a.sentenceTerms.length && !b.sentenceTerms.length) return 0;
-  const { x, y, key } = storeOrder(set, i, j);
+  const [x, y] = storeOrder(set, i, j);
   let alignments: readonly Alignment[] | undefined;
   if (store) {
-    alignments = store.getSentences(key);
-    if (!alignments) store.setSentences(key, (alignments = set.alignSentences(x, y)));
+    const [first, second] = [set.units[x]!.textKey, set.units[y]!.textKey];
+    alignments = store.getSentences(first, second);
+    if (!alignments) store.setSentences(first, second, (alignments = set.alignSentences(x, y)));
   } else {
     alignments = set.alignSentences(x, y);
   }
@@ -75,16 +77,16 @@ function softScore(set: ProfileSet, i: number, j: number, store?: AlignmentStore
   const b = set.units[j]!;
   if (!a.bag.total || !b.bag.total) return 0;
   if (!store) return set.softSimilarity(i, j);
-  const { x, y, key } = storeOrder(set, i, j);
-  let alignment = store.get(key);
-  if (!alignment) store.set(key, (alignment = set.align(x, y)));
+  const [x, y] = storeOrder(set, i, j);
+  const [first, second] = [set.units[x]!.textKey, set.units[y]!.textKey];
+  let alignment = store.get(first, second);
+  if (!alignment) store.set(first, second, (alignment = set.align(x, y)));
   return SoftMatcher.score(set.units[x]!.bag, set.units[y]!.bag, alignment);
 }
 
-/** A pair in the order its alignments are stored (by the texts' keys, so either order finds them), and their key. */
-function storeOrder(set: ProfileSet, i: number, j: number): { x: number; y: number; key: string } {
-  const [x, y] = set.units[i]!.textKey <= set.units[j]!.textKey ? [i, j] : [j, i];
-  return { x, y, key: `${set.units[x]!.textKey}|${set.units[y]!.textKey}` };
+/** A pair in the order its alignments are stored: by the texts' keys, so either order finds them. */
+function storeOrder(set: ProfileSet, i: number, j: number): [number, number] {
+  return set.units[i]!.textKey <= set.units[j]!.textKey ? [i, j] : [j, i];
 }
 
 /**
