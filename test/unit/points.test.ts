@@ -67,4 +67,18 @@ describe('the analysis cache', () => {
     assert.equal(strip(analyze(edited, {}, { vectors, cache })), strip(analyze(edited, {}, { vectors })));
     assert.equal(cache.size.articles, 4);
   });
+
+  it('keeps at most its limit of word alignments, the newest, and starts afresh after very many texts', () => {
+    const store = new AnalysisCache({ articles: 10, alignments: 5 }).alignments(0.5, 'all words');
+    const alignment = (k: number) => ({ from: Float32Array.of(k), to: Float32Array.of(k) });
+    for (let k = 0; k < 8; k++) store.set(`text ${k}`, `text ${k + 1}`, alignment(k));
+    assert.equal(store.get('text 7', 'text 8')?.from[0], 7);
+    assert.equal(store.get('text 0', 'text 1'), undefined, 'the oldest went first');
+    assert.equal(store.get('text 8', 'text 7'), undefined, 'a pair is stored in one order');
+    assert.equal(store.get('never seen', 'text 1'), undefined);
+    // Past four times the limit of distinct texts, nothing old is kept and new pairs are found again.
+    for (let k = 0; k < 30; k++) store.set(`other ${k}`, `other ${k + 1}`, alignment(100 + k));
+    assert.equal(store.get('text 7', 'text 8'), undefined);
+    assert.equal(store.get('other 29', 'other 30')?.from[0], 129);
+  });
 });
