@@ -2,7 +2,7 @@ import type { ParagraphFeatures } from '../features';
 import type { Paragraph } from '../types';
 import { tollFacets } from './facets';
 import { SoftMatcher, type Alignment, type SoftMatching, type TermBag } from './softMatch';
-import { tfidfVector, Vocabulary, type SparseVector } from './tfidf';
+import { tfidfOfIds, Vocabulary, type SparseVector } from './tfidf';
 import type { WordVectors } from './wordVectors';
 
 /** Pairs a set aligns word by word before its expansions take over. */
@@ -130,15 +130,30 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
   const nameVocabulary = new Vocabulary();
   const numberVocabulary = new Vocabulary();
   const quoteVocabulary = new Vocabulary();
-  sources.forEach((_, i) => {
-    vocabulary.addUnit(termsOf[i]!);
+  // Each unit's terms as vocabulary ids, looked up once: the TF-IDF vector and the soft-matching bag read them.
+  const termIds = sources.map((_, i) => {
     nameVocabulary.addUnit(namesOf[i]!);
     numberVocabulary.addUnit(numbersOf[i]!);
     quoteVocabulary.addUnit(quotedOf[i]!);
+    return vocabulary.addUnit(termsOf[i]!);
   });
   const mode = matching === 'auto' ? softMatchingFor(sources.length, vocabulary.terms, vectors, softFloor) : matching;
   const matcher = new SoftMatcher(vectors, softFloor, mode);
+  // The matcher's ids for these terms are the vocabulary's.
+  matcher.registerAll(vocabulary.list);
   const weight = (term: string) => vocabulary.idf(term);
+  const weightOfId = (id: number) => vocabulary.idfOfId(id);
+  const marks = new Int32Array(vocabulary.terms).fill(-1);
+  /** A unit's distinct term ids, in the order they first come. */
+  const distinctIds = (ids: Int32Array, unit: number): number[] => {
+    const out: number[] = [];
+    for (const id of ids) {
+      if (marks[id] === unit) continue;
+      marks[id] = unit;
+      out.push(id);
+    }
+    return out;
+  };
   const units = sources.map((s, i): UnitProfile => {
     const f = s.features;
     const sentenceTerms: string[][] = f.sentences.map(() => []);
@@ -149,8 +164,9 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
       top: s.top,
       words: s.paragraph.words,
       terms: termsOf[i]!,
-      lexical: tfidfVector(termsOf[i]!, vocabulary),
-      bag: matcher.bag(termsOf[i]!, weight),
+      bag: matcher.bagOfIds(distinctIds(termIds[i]!, i), weightOfId),
+      // (Last: it sorts the unit's ids in place.)
+      lexical: tfidfOfIds(termIds[i]!, vocabulary),
       sentenceTerms: sentenceTerms.length > 1 ? sentenceTerms.filter((t) => new Set(t).size >= 3) : [],
       names: keySet(namesOf[i]!, nameVocabulary),
       numbers: keySet(numbersOf[i]!, numberVocabulary),

@@ -79,18 +79,64 @@ export class SoftMatcher {
       seen.add(term);
       distinct.push(this.idOf(term));
     }
-    const cls = this.classes;
-    const text = this.texts;
-    distinct.sort((a, b) => cls[a]! - cls[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0));
-    const ids = Int32Array.from(distinct);
-    const classes = new Int32Array(distinct.length);
-    const weights = new Float64Array(distinct.length);
-    let total = 0;
-    distinct.forEach((id, k) => {
-      classes[k] = cls[id]!;
-      weights[k] = weight(text[id]!);
-      total += weights[k]!;
+    return this.bagOf(distinct, (id) => weight(this.texts[id]!));
+  }
+
+  /**
+   * Registers terms in their order: a matcher that has none yet gives them ids 0, 1, 2, … (a vocabulary's own
+   * ids, so that bags can be made from those: bagOfIds).
+   */
+  registerAll(terms: readonly string[]): void {
+    const first = this.rows.length;
+    terms.forEach((t, k) => {
+      if (this.idOf(t) !== first + k) throw new Error(`registerAll: "${t}" was registered before`);
     });
+    // Every term registered so far in bag order (class, then text), once, so that each bag sorts plain numbers.
+    const idAt = Int32Array.from(this.texts.keys()).sort((a, b) => this.inBagOrder(a, b));
+    const rank = new Int32Array(idAt.length);
+    idAt.forEach((id, r) => (rank[id] = r));
+    this.order = { rank, idAt };
+  }
+
+  /** Ranks of the terms registered up to the last registerAll, in bag order, and the term at each rank. */
+  private order: { readonly rank: Int32Array; readonly idAt: Int32Array } | null = null;
+
+  private inBagOrder(a: number, b: number): number {
+    const [cls, text] = [this.classes, this.texts];
+    return cls[a]! - cls[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0);
+  }
+
+  /** The bag of distinct terms given by their ids (registered), weighted by id; may sort `distinct` in place. */
+  bagOfIds(distinct: number[], weight: (id: number) => number): TermBag {
+    return this.bagOf(distinct, weight);
+  }
+
+  /** Sorts `distinct` by class, then text, and weighs it. */
+  private bagOf(distinct: number[], weight: (id: number) => number): TermBag {
+    const cls = this.classes;
+    const order = this.order;
+    const n = distinct.length;
+    let ids = new Int32Array(n);
+    let ranked = order !== null;
+    for (let k = 0; k < n && ranked; k++) {
+      const id = distinct[k]!;
+      if (id < order!.rank.length) ids[k] = order!.rank[id]!;
+      else ranked = false;
+    }
+    if (ranked) {
+      ids.sort();
+      for (let k = 0; k < n; k++) ids[k] = order!.idAt[ids[k]!]!;
+    } else {
+      ids = Int32Array.from(distinct.sort((a, b) => this.inBagOrder(a, b)));
+    }
+    const classes = new Int32Array(n);
+    const weights = new Float64Array(n);
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      classes[k] = cls[ids[k]!]!;
+      weights[k] = weight(ids[k]!);
+      total += weights[k]!;
+    }
     return { terms: ids, classes, weights, total };
   }
 

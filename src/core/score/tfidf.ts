@@ -7,21 +7,37 @@ export interface SparseVector {
 /** Maps terms to dense integer ids and counts in how many units each occurs. */
 export class Vocabulary {
   private readonly idOf = new Map<string, number>();
+  private readonly texts: string[] = [];
   private readonly df: number[] = [];
+  /** Per id, the last unit that counted it (each distinct term counts once per unit). */
+  private readonly lastUnit: number[] = [];
   private units = 0;
 
-  /** Registers one unit's terms (each distinct term counts once). */
-  addUnit(terms: Iterable<string>): void {
-    this.units++;
-    for (const term of new Set(terms)) {
+  /** Registers one unit's terms (each distinct term counts once); returns each term's id, in the terms' order. */
+  addUnit(terms: Iterable<string>): Int32Array {
+    const unit = ++this.units;
+    const ids: number[] = [];
+    for (const term of terms) {
       let id = this.idOf.get(term);
       if (id === undefined) {
         id = this.df.length;
         this.idOf.set(term, id);
+        this.texts.push(term);
         this.df.push(0);
+        this.lastUnit.push(0);
       }
-      this.df[id]!++;
+      if (this.lastUnit[id] !== unit) {
+        this.lastUnit[id] = unit;
+        this.df[id]!++;
+      }
+      ids.push(id);
     }
+    return Int32Array.from(ids);
+  }
+
+  /** Every term, by id. */
+  get list(): readonly string[] {
+    return this.texts;
   }
 
   id(term: string): number | undefined {
@@ -54,17 +70,23 @@ export class Vocabulary {
 
 /** (1 + log tf) · idf, L2-normalised. */
 export function tfidfVector(terms: readonly string[], vocab: Vocabulary): SparseVector {
-  // The terms' ids in ascending order; equal ids side by side are one term's count.
   const all = new Int32Array(terms.length);
   let n = 0;
   for (const term of terms) {
     const id = vocab.id(term);
     if (id !== undefined) all[n++] = id;
   }
-  const sorted = all.subarray(0, n).sort();
+  return tfidfOfIds(all.subarray(0, n), vocab);
+}
+
+/** `tfidfVector` of terms given by their ids in the vocabulary (sorts `ids` in place). */
+export function tfidfOfIds(ids: Int32Array, vocab: Vocabulary): SparseVector {
+  // The terms' ids in ascending order; equal ids side by side are one term's count.
+  const n = ids.length;
+  const sorted = ids.sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const ids = new Int32Array(distinct);
+  const out = new Int32Array(distinct);
   const weights = new Float64Array(distinct);
   let norm = 0;
   for (let k = 0, d = 0; k < n; d++) {
@@ -74,14 +96,14 @@ export function tfidfVector(terms: readonly string[], vocab: Vocabulary): Sparse
       count++;
       k++;
     }
-    ids[d] = id;
+    out[d] = id;
     const w = (1 + Math.log(count)) * vocab.idfOfId(id);
     weights[d] = w;
     norm += w * w;
   }
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
-  return { ids, weights };
+  return { ids: out, weights };
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
