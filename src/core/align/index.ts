@@ -61,8 +61,6 @@ export function align(
     (w.lexical * evidence.lexical + w.soft * evidence.soft + w.names * evidence.names + w.numbers * evidence.numbers + (units[a]!.top && units[b]!.top ? w.lead : 0)) /
     totalWeight;
   const candidates = candidatePairs(set, options.candidates);
-  // Without a cache every candidate is aligned here: the set knows up front whether expansions will pay.
-  if (!store) set.expectPairs(candidates.length);
   const scored: ScoredPair[] = new Array(candidates.length);
   for (let k = 0; k < candidates.length; k++) {
     const [i, j] = [candidates.left[k]!, candidates.right[k]!];

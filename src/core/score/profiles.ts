@@ -88,11 +88,6 @@ export interface ProfileSet {
   align(a: number, b: number): Alignment;
   /** `SoftMatcher.score` of `align(a, b)`, the same number, without keeping the alignment (nothing allocated per pair). */
   softSimilarity(a: number, b: number): number;
-  /**
-   * Told that this many pairs are about to be aligned (none of them cached): enough to repay the neighbour lists
-   * makes the expansions serve from the first pair, rather than after DIRECT_PAIRS aligned word by word.
-   */
-  expectPairs(count: number): void;
 }
 
 /**
@@ -206,9 +201,6 @@ export function buildProfiles(sources: readonly UnitSource[], vectors: WordVecto
     softSimilarity(a: number, b: number): number {
       const e = pairExpansions(a, b);
       return e ? SoftMatcher.scoreExpanded(units[a]!.bag, e[0], units[b]!.bag, e[1]) : matcher.similarity(units[a]!.bag, units[b]!.bag);
-    },
-    expectPairs(count: number): void {
-      if (count > DIRECT_PAIRS) aligned = Math.max(aligned, DIRECT_PAIRS);
     },
     sentenceBags(unit: number): readonly TermBag[] {
       let bags = sentenceBags.get(unit);

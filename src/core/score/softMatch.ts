@@ -52,6 +52,7 @@ export class SoftMatcher {
   private readonly texts: string[] = [];
   /** Term-by-term similarities of a small vocabulary, filled on demand (NaN: not computed yet). */
   private table: Float32Array | null = null;
+  /** The table's width: the terms it has room for (at least those registered when it was last used). */
   private tableSize = 0;
 
   constructor(
@@ -399,20 +400,31 @@ export class SoftMatcher {
   private termSimilarity(t: number, u: number): number {
     const n = this.rows.length;
     if (n <= DENSE_TABLE_LIMIT) {
-      if (this.tableSize !== n) {
-        this.table = new Float32Array(n * n).fill(Number.NaN);
-        this.tableSize = n;
-      }
+      if (this.tableSize < n) this.growTable(n);
       const table = this.table!;
-      let s = table[t * n + u]!;
+      const stride = this.tableSize;
+      let s = table[t * stride + u]!;
       if (Number.isNaN(s)) {
         s = this.vectorSimilarity(t, u);
-        table[t * n + u] = s;
-        table[u * n + t] = s;
+        table[t * stride + u] = s;
+        table[u * stride + t] = s;
       }
       return s;
     }
     return this.vectorSimilarity(t, u);
+  }
+
+  /**
+   * Makes room in the table for `n` terms, with some to spare, keeping what it holds: the detectors register words
+   * of their own (a headline's clauses) between lookups, and starting the table afresh for each would recompute it.
+   */
+  private growTable(n: number): void {
+    const size = Math.min(DENSE_TABLE_LIMIT, Math.max(n, Math.ceil(n * 1.25) + 64));
+    const table = new Float32Array(size * size).fill(Number.NaN);
+    const [old, oldSize] = [this.table, this.tableSize];
+    if (old) for (let r = 0; r < oldSize; r++) table.set(old.subarray(r * oldSize, (r + 1) * oldSize), r * size);
+    this.table = table;
+    this.tableSize = size;
   }
 
   /** Rescaled cosine of two terms' vectors (a 100-dimension dot product is cheaper than any cache lookup). */
