@@ -1,5 +1,5 @@
 import { tollFacets } from '../score/facets';
-import type { NameMention, NumberFeature, ParagraphFeatures, WordToken } from '../features';
+import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFeatures, type WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, TextRange } from '../types';
@@ -158,8 +158,8 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   const [fa, fb] = [ctx.features(a), ctx.features(b)];
   const [ta, tb] = [ctx.paragraph(a).text, ctx.paragraph(b).text];
   const [na, nb] = [ctx.names(a), ctx.names(b)];
-  const wa = aroundOnce(ctx, fa, x, ta, na);
-  const wb = aroundOnce(ctx, fb, y, tb, nb);
+  const wa = aroundOnce(fa, x, ta, na);
+  const wb = aroundOnce(fb, y, tb, nb);
   const words = ctx.input.words;
   if (!wa.lemmas.length || !wb.lemmas.length) return false;
   // (Every test below must pass; the cheap ones come first.)
@@ -189,13 +189,14 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
 }
 
 type Around = ReturnType<typeof around>;
-/** A number's surroundings depend on its paragraph alone, and one paragraph meets many others in a large set. */
-const aroundMemo = new WeakMap<DetectContext, WeakMap<NumberFeature, Around>>();
-function aroundOnce(ctx: DetectContext, f: ParagraphFeatures, n: NumberFeature, text: string, reliable: readonly NameMention[]): Around {
-  let memo = aroundMemo.get(ctx);
-  if (!memo) aroundMemo.set(ctx, (memo = new WeakMap()));
-  let w = memo.get(n);
-  if (!w) memo.set(n, (w = around(f, n, text, reliable)));
+/**
+ * A number's surroundings depend on its paragraph and its article's names alone, and one paragraph meets many others
+ * in a large set: they are kept with the number (an article's features last as long as its text).
+ */
+const aroundMemo = new WeakMap<NumberFeature, Around>();
+function aroundOnce(f: ParagraphFeatures, n: NumberFeature, text: string, reliable: readonly NameMention[]): Around {
+  let w = aroundMemo.get(n);
+  if (!w) aroundMemo.set(n, (w = around(f, n, text, reliable)));
   return w;
 }
 
@@ -395,17 +396,21 @@ interface ParagraphClaims {
  * Each paragraph's claims, assertions and credited sources, read once (a paragraph meets many others). Claims
  * are read for every paragraph; assertions and sources only for paragraphs that meet a claim, when first asked.
  */
+/**
+ * Each paragraph's claims, read once: they depend on its words alone, so they are kept with its features, and an
+ * analysis after an edit re-reads only the edited article's (the paragraphs without features all have none).
+ */
 class ScopeMemo {
-  private readonly cache = new Map<string, ParagraphClaims>();
+  private static readonly byFeatures = new WeakMap<ParagraphFeatures, ParagraphClaims>();
 
   constructor(private readonly ctx: DetectContext) {}
 
   of(ref: ParagraphRef): ParagraphClaims {
-    const k = key(ref);
-    let entry = this.cache.get(k);
+    const f = this.ctx.features(ref);
+    let entry = ScopeMemo.byFeatures.get(f);
     if (!entry) {
-      entry = readClaims(this.ctx.features(ref), this.ctx.paragraph(ref).text);
-      this.cache.set(k, entry);
+      entry = readClaims(f, this.ctx.paragraph(ref).text);
+      if (f !== EMPTY_FEATURES) ScopeMemo.byFeatures.set(f, entry);
     }
     return entry;
   }

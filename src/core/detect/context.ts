@@ -24,11 +24,13 @@ export interface DetectInput {
   readonly voices?: readonly ArticleVoice[];
 }
 
+/** Each paragraph's names a reader would call names (DetectContext.names), by its features. */
+const RELIABLE_NAMES = new WeakMap<ParagraphFeatures, readonly NameMention[]>();
+
 /** Lookups over a DetectInput that every detector needs. */
 export class DetectContext {
   private readonly docIndex: ReadonlyMap<string, number>;
   private readonly pointsByParagraph = new Map<string, string[]>();
-  private readonly reliableNames = new WeakMap<ParagraphFeatures, readonly NameMention[]>();
   private readonly midSentence = new Map<string, ReadonlySet<string>>();
   private readonly prose = new Map<string, ReadonlySet<string>>();
   private byScore: readonly Pair[] | null = null;
@@ -78,9 +80,10 @@ export class DetectContext {
    * dateline ("(National Wire)"), and nationality adjectives before a noun ("Pakistani officials").
    */
   names(ref: ParagraphRef): readonly NameMention[] {
-    // Kept by the paragraph's features (what they depend on, with its article's other paragraphs): no key to build.
+    // Kept with the paragraph's features (what they depend on, with its article's other paragraphs, which last as
+    // long): no key to build, and an analysis after an edit re-reads only the edited article's.
     const f = this.features(ref);
-    let names = this.reliableNames.get(f);
+    let names = RELIABLE_NAMES.get(f);
     if (!names) {
       const midSentence = this.midSentenceKeys(ref.doc);
       const text = this.paragraph(ref).text;
@@ -96,7 +99,7 @@ export class DetectContext {
         if (outletSpan && n.start >= outletSpan.start && n.end <= outletSpan.end) return false;
         return !isDemonym(f, n);
       });
-      this.reliableNames.set(f, names);
+      RELIABLE_NAMES.set(f, names);
     }
     return names;
   }

@@ -1,4 +1,4 @@
-import type { NameMention, NumberFeature } from '../features';
+import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFeatures } from '../features';
 import type { Emphasis, MissingFact, Omission, ParagraphRef, Point } from '../types';
 import { ID_ORDER, rounded, TEXT_ORDER, type DetectContext } from './context';
 import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
@@ -60,14 +60,12 @@ interface Candidate {
   readonly number?: NumberFeature;
 }
 
-const factCache = new WeakMap<DetectContext, Map<string, Candidate[]>>();
+/** Each paragraph's facts, kept with its features: they depend on it and its article's names alone. */
+const factCache = new WeakMap<ParagraphFeatures, Candidate[]>();
 
-/** The facts of one paragraph (read once per analysis). */
+/** The facts of one paragraph (read once while its article is unchanged). */
 function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
-  let cache = factCache.get(ctx);
-  if (!cache) factCache.set(ctx, (cache = new Map()));
-  const k = `${m.doc}#${m.paragraph}`;
-  const known = cache.get(k);
+  const known = factCache.get(ctx.features(m));
   if (known) return known;
   const f = ctx.features(m);
   const out: Candidate[] = [];
@@ -83,7 +81,7 @@ function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   for (const a of attributionsOf(f)) {
     if (trusted.has(a.source)) out.push({ kind: 'attribution', identity: identityOf(a.source)[0]!, text: a.source.text, speaker: a.source.text, name: a.source });
   }
-  cache.set(k, out);
+  if (f !== EMPTY_FEATURES) factCache.set(f, out);
   return out;
 }
 
