@@ -395,10 +395,8 @@ interface ParagraphClaims {
 /**
  * Each paragraph's claims, assertions and credited sources, read once (a paragraph meets many others). Claims
  * are read for every paragraph; assertions and sources only for paragraphs that meet a claim, when first asked.
- */
-/**
- * Each paragraph's claims, read once: they depend on its words alone, so they are kept with its features, and an
- * analysis after an edit re-reads only the edited article's (the paragraphs without features all have none).
+ * They depend on the paragraph's words alone, so they are kept with its features: an analysis after an edit
+ * re-reads only the edited article's (the paragraphs without features all have none).
  */
 class ScopeMemo {
   private static readonly byFeatures = new WeakMap<ParagraphFeatures, ParagraphClaims>();

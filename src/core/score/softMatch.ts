@@ -80,7 +80,7 @@ export class SoftMatcher {
       seen.add(term);
       distinct.push(this.idOf(term));
     }
-    return this.bagOf(distinct, (id) => weight(this.texts[id]!));
+    return this.bagOfIds(distinct, (id) => weight(this.texts[id]!));
   }
 
   /**
@@ -107,13 +107,11 @@ export class SoftMatcher {
     return cls[a]! - cls[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0);
   }
 
-  /** The bag of distinct terms given by their ids (registered), weighted by id; may sort `distinct` in place. */
+  /**
+   * The bag of distinct terms given by their (registered) ids, in bag order (class, then text), weighted by id;
+   * may sort `distinct` in place.
+   */
   bagOfIds(distinct: number[], weight: (id: number) => number): TermBag {
-    return this.bagOf(distinct, weight);
-  }
-
-  /** Sorts `distinct` by class, then text, and weighs it. */
-  private bagOf(distinct: number[], weight: (id: number) => number): TermBag {
     const cls = this.classes;
     const order = this.order;
     const n = distinct.length;
