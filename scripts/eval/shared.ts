@@ -68,9 +68,13 @@ export function readJson<T>(path: string): T {
 }
 
 /** Lines as Python's universal-newline reader sees them (what the reference scorers index). */
+/** A file's lines (read once per process: the protocols ask for the same articles many times). */
 export function fileLines(path: string): string[] {
-  return readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+  let lines = readLines.get(path);
+  if (!lines) readLines.set(path, (lines = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
+  return lines;
 }
+const readLines = new Map<string, string[]>();
 
 export interface Prf {
   readonly p: number;

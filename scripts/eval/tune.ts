@@ -14,19 +14,20 @@
  *
  *   npm run tune                 # train + grid, writes model.json; output recorded in scripts/eval/tune.out.txt
  *   npm run tune -- --grid-only  # keep model.json, search thresholds only
+ *   npm run tune -- --ceiling    # how far the pair features can go (scripts/eval/ceiling.ts); changes nothing
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { align } from '../../src/core/align';
-import { AnalysisCache, DEFAULT_OPTIONS, FEATURES, resolveOptions, type AnalysisOptions, type ConfidenceModel, type PreparedArticle } from '../../src/core';
+import { AnalysisCache, DEFAULT_OPTIONS, FEATURES, resolveOptions, type AnalysisOptions, type ConfidenceModel, type ParagraphRef, type PreparedArticle } from '../../src/core';
 import { unitSources } from '../../src/core/analyze';
 import { buildProfiles } from '../../src/core/score/profiles';
+import { ceiling, type CeilingCluster, type Dataset } from './ceiling';
 import { scoreCorpus } from './corpus';
 import { scoreSeeds, seedsFiles, type SeedsGold } from './seeds';
 import { analyzeFiles, fmt, preparedArticles, readJson, REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from './shared';
 
-type Dataset = 'seeds' | 'gvc' | 'ecb';
 interface Example {
   readonly x: number[];
   readonly y: number;
@@ -50,6 +51,7 @@ function main(): void {
       'seeds-weight': { type: 'string', default: '2' },
       features: { type: 'string', default: FEATURES.join(',') },
       decide: { type: 'string', default: 'similarity' },
+      ceiling: { type: 'boolean' },
     },
   });
   SEEDS_WEIGHT = Number(values['seeds-weight']);
@@ -57,6 +59,18 @@ function main(): void {
   if (!sharedAvailable()) {
     console.error(`tune: ${sharedDir()} is absent; nothing to tune on.`);
     process.exit(1);
+  }
+  if (values.ceiling) {
+    const sets = collectClusters();
+    const seeds = scoreSeeds(join(sharedDir(), 'seeds', 'gold.json'), sets.seeds[0]!.files, sets.seeds[0]!.report).alignment;
+    const corpus = (dir: string) => scoreCorpus(join(sharedDir(), 'corpora', dir), {}, analyzeFiles);
+    const [gvc, ecb] = [corpus('gvc-dev'), corpus('ecbplus-dev')];
+    ceiling(sets, {
+      seeds: { f1: seeds.f1, p: seeds.p },
+      gvc: { f1: gvc.alignment.f1, p: gvc.alignment.p, omissions: gvc.omissions.f1 },
+      ecb: { f1: ecb.alignment.f1, p: ecb.alignment.p, omissions: ecb.omissions.f1 },
+    });
+    return;
   }
   let model = readJson<ConfidenceModel>(MODEL_FILE);
   if (!values['grid-only']) {
@@ -74,12 +88,21 @@ function main(): void {
   grid(model, values.decide === 'confidence' ? 'confidence' : 'similarity');
 }
 
-/** Every candidate pair of every dev cluster, with its features and gold label. */
+/** Every candidate pair of every dev cluster, with its features and gold label (the unlabelled left out). */
 function collectExamples(): Example[] {
-  const out: Example[] = [];
+  const sets = collectClusters();
+  return (['seeds', 'gvc', 'ecb'] as const).flatMap((ds) => sets[ds].flatMap((c) => c.candidates.flatMap((p) => (p.y < 0 ? [] : [{ x: [...p.x], y: p.y, ds }]))));
+}
+
+/**
+ * Each dev cluster's files, report and scored candidate pairs with their features and labels: seeds — the two
+ * paragraphs have lines in one point (sure or possible); gvc — a gold pair; ecb+ — a gold pair, and −1 (no label)
+ * outside the evaluated units.
+ */
+function collectClusters(): Record<Dataset, CeilingCluster[]> {
+  const out: Record<Dataset, CeilingCluster[]> = { seeds: [], gvc: [], ecb: [] };
   const options = DEFAULT_OPTIONS;
   const cache = new AnalysisCache();
-  // Seeds: a pair is right when its lines share a point.
   {
     const goldPath = join(sharedDir(), 'seeds', 'gold.json');
     const gold = readJson<SeedsGold>(goldPath);
@@ -88,19 +111,20 @@ function collectExamples(): Example[] {
     for (const p of gold.points) for (const r of [...p.sure, ...p.possible]) (member.get(r) ?? member.set(r, new Set()).get(r)!).add(p.id);
     const files = seedsFiles(goldPath);
     const articles = preparedArticles(files);
-    for (const { a, b, x } of pairFeatures(articles, options, cache)) {
-      const lines = (art: PreparedArticle, p: number) => {
-        const para = art.document.paragraphs[p]!;
-        const key = keyOf.get(basename(art.document.path))!;
-        const out2: string[] = [];
-        for (let l = para.startLine; l <= para.endLine; l++) out2.push(`${key}:L${l}`);
-        return out2;
-      };
+    const lines = (art: PreparedArticle, p: number) => {
+      const para = art.document.paragraphs[p]!;
+      const key = keyOf.get(basename(art.document.path))!;
+      const refs: string[] = [];
+      for (let l = para.startLine; l <= para.endLine; l++) refs.push(`${key}:L${l}`);
+      return refs;
+    };
+    const candidates = pairFeatures(articles, options, cache).map(({ a, b, x }) => {
       const la = lines(articles[a.doc]!, a.paragraph);
       const lb = lines(articles[b.doc]!, b.paragraph);
       const right = la.some((p) => lb.some((q) => [...(member.get(p) ?? [])].some((id) => member.get(q)?.has(id))));
-      out.push({ x, y: right ? 1 : 0, ds: 'seeds' });
-    }
+      return { a: ref(a), b: ref(b), x, y: right ? 1 : 0, articles: [a.doc, b.doc] as const };
+    });
+    out.seeds.push({ files, report: analyzeFiles(files, options), candidates });
   }
   for (const [ds, dir] of [
     ['gvc', 'gvc-dev'],
@@ -115,16 +139,23 @@ function collectExamples(): Example[] {
       const unitOf = files.map((f) => blankLineUnits(f));
       const goldSet = new Set(gold.pairs.map(([a, ia, b, ib]) => unitPairKey(gold.docs.indexOf(a), ia, gold.docs.indexOf(b), ib)));
       const ev = gold.evaluated_units && Object.keys(gold.evaluated_units).length ? gold.evaluated_units : null;
-      for (const { a, b, x } of pairFeatures(articles, options, cache)) {
+      const candidates = pairFeatures(articles, options, cache).flatMap(({ a, b, x }) => {
         const ua = unitOf[a.doc]!.get(articles[a.doc]!.document.paragraphs[a.paragraph]!.startLine);
         const ub = unitOf[b.doc]!.get(articles[b.doc]!.document.paragraphs[b.paragraph]!.startLine);
-        if (ua === undefined || ub === undefined) continue;
-        if (ev && (!(ev[gold.docs[a.doc]!] ?? []).includes(ua) || !(ev[gold.docs[b.doc]!] ?? []).includes(ub))) continue;
-        out.push({ x, y: goldSet.has(unitPairKey(a.doc, ua, b.doc, ub)) ? 1 : 0, ds });
-      }
+        if (ua === undefined || ub === undefined) return [];
+        const evaluated = !ev || ((ev[gold.docs[a.doc]!] ?? []).includes(ua) && (ev[gold.docs[b.doc]!] ?? []).includes(ub));
+        const y = !evaluated ? -1 : goldSet.has(unitPairKey(a.doc, ua, b.doc, ub)) ? 1 : 0;
+        return [{ a: ref(a), b: ref(b), x, y, articles: [a.doc, b.doc] as const }];
+      });
+      out[ds].push({ files, report: analyzeFiles(files, options), candidates });
     }
   }
   return out;
+}
+
+/** A unit as the report names its paragraph. */
+function ref(u: { doc: number; paragraph: number }): ParagraphRef {
+  return { doc: `d${u.doc}`, paragraph: u.paragraph };
 }
 
 function unitPairKey(da: number, ia: number, db: number, ib: number): string {
