@@ -75,7 +75,12 @@ export function ceiling(sets: Record<Dataset, readonly CeilingCluster[]>, pipeli
     FEATURES.forEach((f, k) => line(`${f} alone`, best(ds, (x) => x[k]!), ds));
     // Trees trained on the other sets, each set weighing the same.
     const others = (['seeds', 'gvc', 'ecb'] as const).filter((o) => o !== ds);
-    const cross = boost(others.flatMap((o) => examplesOf(sets[o], 1 / examplesOf(sets[o], 1).length)));
+    const cross = boost(
+      others.flatMap((o) => {
+        const examples = examplesOf(sets[o], 1);
+        return examples.map((e) => ({ ...e, w: 1 / examples.length }));
+      }),
+    );
     line(`boosted trees, other sets`, best(ds, (x) => cross(x)), ds);
     // Trees trained on the same set's other half: by cluster, or for the seeds' one cluster by article (a pair is
     // held out with either of its articles, and predicted by a model that saw neither).

@@ -67,8 +67,10 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** Lines as Python's universal-newline reader sees them (what the reference scorers index). */
-/** A file's lines (read once per process: the protocols ask for the same articles many times). */
+/**
+ * Lines as Python's universal-newline reader sees them (what the reference scorers index); read once per process,
+ * as the protocols ask for the same articles many times.
+ */
 export function fileLines(path: string): string[] {
   let lines = readLines.get(path);
   if (!lines) readLines.set(path, (lines = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
