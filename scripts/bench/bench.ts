@@ -6,9 +6,10 @@
  *  - generated comparison sets of N articles × 30 paragraphs (40–80 words): 20, 100, 500 articles, as the CLI and
  *    the extension analyse them (articles read on the machine's other cores too: PreparePool), with the time of
  *    each stage, the same on one thread, the tokenisation alone of the same text (the floor) and the ratio to it;
- *  - the growth exponent from 100 to 500 articles, and peak memory.
+ *  - the growth exponent from 100 to 500 articles, and peak memory;
+ *  - the same sets through the extension's analysis worker, with its thread limits and with Node's defaults.
  *
- *   npm run bench                 all of it (≈2 min)
+ *   npm run bench                 all of it (≈3 min)
  *   npm run bench -- --quick      fewer runs, no 500-article set
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { nlp } from '../../src/core/features';
 import { seedsFiles } from '../eval/seeds';
 import { REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from '../eval/shared';
 import { generateArticles } from './generate';
+import { AnalysisClient } from '../../src/node/analysisClient';
 import { analyzeInParallel, PreparePool } from '../../src/node/preparePool';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, cold: { type: 'boolean' } } });
@@ -110,10 +112,12 @@ async function main(): Promise<void> {
   const pool = new PreparePool(join(REPO_ROOT, 'dist', 'prepare-worker.js'));
   console.log(`articles are read on ${pool.size + 1} threads (this one and ${pool.size} helper${pool.size === 1 ? '' : 's'}), as the CLI and the extension read them`);
   const results = new Map<number, number>();
+  const sets = new Map<number, ArticleInput[]>();
   console.log('generated sets (N articles × 30 paragraphs of 40–80 words)');
   const dictionary = vectors?.words() ?? [];
   for (const n of sizes) {
     const inputs = generateArticles(dictionary, { articles: n, paragraphs: 30, seed: 1234 + n });
+    sets.set(n, inputs);
     const times: number[] = [];
     const single: number[] = [];
     let stages: Record<string, number> = {};
@@ -146,6 +150,45 @@ async function main(): Promise<void> {
   }
   console.log(`\npeak memory (max resident set of this process; helpers are threads in it): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   pool.close();
+  await throughTheWorker(sets, runs);
+}
+
+/**
+ * The same sets through the extension's analysis worker (the result's transfer to the host included), with its
+ * thread limits and with Node's defaults, alternating which goes first; no cache, so every run starts from scratch.
+ */
+async function throughTheWorker(sets: ReadonlyMap<number, readonly ArticleInput[]>, runs: number): Promise<void> {
+  const file = join(REPO_ROOT, 'dist', 'worker.js');
+  const workers = {
+    limits: new AnalysisClient(file, { packageRoot: REPO_ROOT, cache: false }),
+    defaults: new AnalysisClient(file, { packageRoot: REPO_ROOT, cache: false }, undefined, {}),
+  };
+  console.log(`\nthe same sets through the extension's analysis worker (its thread limits; and Node's defaults)`);
+  for (const [n, inputs] of sets) {
+    const timed = async (client: AnalysisClient) => {
+      const t0 = performance.now();
+      await client.analyze(inputs).result;
+      return performance.now() - t0;
+    };
+    await timed(workers.limits);
+    await timed(workers.defaults);
+    const through = { limits: [] as number[], defaults: [] as number[], differences: [] as number[] };
+    // As many rounds at every size: the difference is a few per cent, within the noise of fewer.
+    for (let r = 0; r < runs; r++) {
+      const order = r % 2 ? (['defaults', 'limits'] as const) : (['limits', 'defaults'] as const);
+      const t = { limits: 0, defaults: 0 };
+      for (const which of order) t[which] = await timed(workers[which]);
+      through.limits.push(t.limits);
+      through.defaults.push(t.defaults);
+      through.differences.push(t.limits - t.defaults);
+    }
+    console.log(
+      `  ${String(n).padStart(3)}×30  ${ms(median(through.limits)).padStart(9)}  (Node's defaults ${ms(median(through.defaults))}; ` +
+        `median difference ${ms(median(through.differences))})`,
+    );
+  }
+  workers.limits.dispose();
+  workers.defaults.dispose();
 }
 
 void main();

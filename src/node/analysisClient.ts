@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { InputError, type Analysis, type AnalysisOptions, type ArticleInput } from '../core';
+import { unpackAnalysis } from './packing';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 /** The analysis was cancelled before it finished. */
@@ -21,8 +22,8 @@ interface Job {
  * MB, four times Node's default (3 × 16 MB semi-spaces). An analysis keeps most of what it makes (pairs, their
  * evidence, points), so each scavenge copies much, and a small young generation scavenges often (building the
  * profiles of 500 articles × 30 paragraphs: 14 scavenges, 3 with it). Through this worker, 500 × 30 took a median
- * 472 ms less per analysis (8 alternating rounds of two workers, 6.27 → 6.01 s with the result's transfer); 100 × 30
- * about the same (−20 ms, within noise).
+ * 320 ms less per analysis with it (8 alternating rounds of two workers, faster in all 8: 5.57 → 5.26 s); 100 × 30
+ * a few per cent less, within noise. `npm run bench` times both.
  */
 export const ANALYSIS_THREAD_LIMITS = { maxYoungGenerationSizeMb: 192 } as const;
 
@@ -41,6 +42,8 @@ export class AnalysisClient {
     private readonly data: WorkerData,
     /** Told once per worker start when the word vectors could not be loaded. */
     private readonly onVectorsProblem: (problem: string) => void = () => {},
+    /** The worker thread's limits (the benchmark compares them with Node's defaults, `{}`). */
+    private readonly limits: ResourceLimits = ANALYSIS_THREAD_LIMITS,
   ) {}
 
   analyze(inputs: readonly ArticleInput[], options: Partial<AnalysisOptions> = {}): { id: number; result: Promise<Analysis> } {
@@ -68,7 +71,7 @@ export class AnalysisClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: this.data, resourceLimits: ANALYSIS_THREAD_LIMITS });
+    const worker = new Worker(this.workerFile, { workerData: this.data, resourceLimits: this.limits });
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'ready') {
         if (m.vectorsProblem) this.onVectorsProblem(m.vectorsProblem);
@@ -77,7 +80,7 @@ export class AnalysisClient {
       const job = this.jobs.get(m.id);
       if (!job) return; // cancelled meanwhile
       this.jobs.delete(m.id);
-      if (m.type === 'result') job.resolve(m.analysis);
+      if (m.type === 'result') job.resolve(unpackAnalysis(m.analysis));
       else job.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
     });
     // Only the current worker's death fails the jobs; a worker stopped on purpose (cancel) is gone quietly.

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { analyze, InputError } from '../../src/core';
 import { prepareArticle } from '../../src/core';
 import { AnalysisCancelled, AnalysisClient } from '../../src/node/analysisClient';
-import { packArticle, unpackArticle } from '../../src/node/packing';
+import { analysisTransferables, packAnalysis, packArticle, unpackAnalysis, unpackArticle } from '../../src/node/packing';
 import { analyzeInParallel, PreparePool } from '../../src/node/preparePool';
 import { FERRY, input, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
@@ -53,6 +53,17 @@ describe('the analysis worker', () => {
     await assert.rejects(running.result, (e) => e instanceof AnalysisCancelled);
     const next = await client.analyze(FERRY.map(input)).result;
     assert.equal(next.documents.length, 3);
+  });
+});
+
+describe('an analysis crossing from the worker to the host', () => {
+  it('arrives unchanged with its pairs packed in columns: scores, evidence, shared names, numbers and facets', () => {
+    const analysis = analyze(PORT_STRIKE.map(input), {}, { vectors: shippedVectors() });
+    const e = analysis.pairs.map((p) => p.evidence);
+    assert.ok(e.some((x) => x.sharedNames.length) && e.some((x) => x.sharedNumbers.length) && e.some((x) => !x.sharedNames.length), 'the fixture has pairs with and without shared names, and with shared numbers');
+    const packed = packAnalysis(analysis);
+    assert.equal(packed.pairs.refs.length, analysis.pairs.length * 4);
+    assert.equal(JSON.stringify(unpackAnalysis(structuredClone(packed, { transfer: analysisTransferables(packed) }))), JSON.stringify(analysis));
   });
 });
 
