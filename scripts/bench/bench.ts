@@ -3,8 +3,8 @@
  *  - the seeds in process: cold (first run in a fresh process: language model and word vectors loading), the first
  *    two runs in the benchmark's own process, warm (steady state: later runs in the same process, after WARM_UP),
  *    and re-analysis with the cache (nothing changed / one article edited);
- *  - generated comparison sets of N articles × 30 paragraphs (40–80 words): 20, 100, 500 articles, as the CLI and
- *    the extension analyse them (articles read on the machine's other cores too: PreparePool), with the time of
+ *  - generated comparison sets of N articles × 30 paragraphs (40–80 words): 20, 100, 500 articles, as the CLI
+ *    analyses them (in this thread; articles read on the machine's other cores too: PreparePool), with the time of
  *    each stage, the same on one thread, the tokenisation alone of the same text (the floor) and the ratio to it;
  *  - the growth exponent from 100 to 500 articles, and peak memory;
  *  - the same sets through the extension's analysis worker, with its thread limits and with Node's defaults.
