@@ -137,7 +137,7 @@ export function transferables(packed: readonly PackedArticle[]): ArrayBuffer[] {
 /**
  * An analysis as it crosses from the analysis worker to the host. Its aligned pairs are most of it (7 of 10 MB for
  * 100 articles × 30 paragraphs), and the structured clone rebuilds them object by object on the host's thread
- * (about 1.5 s for 500 × 30, in which the extension host would stand still): so they go in columns of typed
+ * (about 1.2 s for 500 × 30, in which the extension host would stand still): so they go in columns of typed
  * arrays, which move without a copy, and the few shared names, numbers and facets as one list of strings.
  * Everything else goes as it is.
  */
