@@ -7,7 +7,8 @@
  *    analyses them (in this thread; articles read on the machine's other cores too: PreparePool), with the time of
  *    each stage, the same on one thread, the tokenisation alone of the same text (the floor) and the ratio to it;
  *  - the growth exponent from 100 to 500 articles, and peak memory;
- *  - the same sets through the extension's analysis worker, with its thread limits and with Node's defaults.
+ *  - the same sets through the extension's analysis worker, with its thread limits and with Node's defaults, and
+ *    the result's way on to the comparison panel (serialised on the host, read in the webview).
  *
  *   npm run bench                 all of it (≈3 min)
  *   npm run bench -- --quick      fewer runs, no 500-article set
@@ -16,13 +17,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, AnalysisCache, decodeArticle, type ArticleInput } from '../../src/core';
+import { analyze, AnalysisCache, decodeArticle, type Analysis, type ArticleInput } from '../../src/core';
 import { nlp } from '../../src/core/features';
 import { seedsFiles } from '../eval/seeds';
 import { REPO_ROOT, sharedAvailable, sharedDir, wordVectors } from '../eval/shared';
 import { generateArticles } from './generate';
 import { AnalysisClient } from '../../src/node/analysisClient';
 import { analyzeInParallel, PreparePool } from '../../src/node/preparePool';
+import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../../src/shared/packedAnalysis';
+import { receiveInWebview, sendToWebview } from './webviewMessage';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, cold: { type: 'boolean' } } });
 
@@ -186,9 +189,45 @@ async function throughTheWorker(sets: ReadonlyMap<number, readonly ArticleInput[
       `  ${String(n).padStart(3)}×30  ${ms(median(through.limits)).padStart(9)}  (Node's defaults ${ms(median(through.defaults))}; ` +
         `median difference ${ms(median(through.differences))})`,
     );
+    panelMessage(await workers.limits.analyze(inputs).result, runs);
   }
   workers.limits.dispose();
   workers.defaults.dispose();
+}
+
+/**
+ * The analysis on its way to the comparison panel, as VS Code carries a webview message: serialised on the
+ * extension host's thread, read on the panel's. Packed as it is sent (the pairs in typed arrays, which travel as
+ * binary buffers), against the whole analysis as JSON.
+ */
+function panelMessage(analysis: Analysis, runs: number): void {
+  const packed = { host: [] as number[], panel: [] as number[] };
+  const whole = { host: [] as number[], panel: [] as number[] };
+  let sizes = '';
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    const wire = sendToWebview(packAnalysis(analysis));
+    packed.host.push(performance.now() - t0);
+    t0 = performance.now();
+    unpackAnalysis(receiveInWebview<PackedAnalysis>(wire));
+    packed.panel.push(performance.now() - t0);
+    t0 = performance.now();
+    const json = JSON.stringify(analysis);
+    whole.host.push(performance.now() - t0);
+    t0 = performance.now();
+    JSON.parse(json);
+    whole.panel.push(performance.now() - t0);
+    const bytes = wire.buffers.reduce((sum, b) => sum + b.byteLength, 0);
+    sizes = `${mb(wire.json.length)} JSON + ${mb(bytes)} binary; whole as JSON ${mb(json.length)}`;
+  }
+  console.log(
+    `           to the panel: host ${ms(median(packed.host))}, panel ${ms(median(packed.panel))} ` +
+      `(whole as JSON: ${ms(median(whole.host))}, ${ms(median(whole.panel))}; ${sizes})`,
+  );
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 void main();

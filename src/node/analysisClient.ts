@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { InputError, type Analysis, type AnalysisOptions, type ArticleInput } from '../core';
-import { unpackAnalysis } from './packing';
+import { unpackAnalysis } from '../shared/packedAnalysis';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 /** The analysis was cancelled before it finished. */
@@ -80,8 +80,14 @@ export class AnalysisClient {
       const job = this.jobs.get(m.id);
       if (!job) return; // cancelled meanwhile
       this.jobs.delete(m.id);
-      if (m.type === 'result') job.resolve(unpackAnalysis(m.analysis));
-      else job.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
+      if (m.type === 'result') {
+        // A result that cannot be read (a worker script from another build) fails its job rather than leaving it open.
+        try {
+          job.resolve(unpackAnalysis(m.analysis));
+        } catch (e) {
+          job.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      } else job.reject(m.problem ? new InputError(m.problem, m.message) : new Error(m.message));
     });
     // Only the current worker's death fails the jobs; a worker stopped on purpose (cancel) is gone quietly.
     worker.on('error', (e) => {

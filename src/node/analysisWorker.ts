@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnalysisCache, InputError } from '../core';
 import { loadWordVectors } from './assets';
-import { analysisTransferables, packAnalysis } from './packing';
+import { analysisTransferables, packAnalysis } from '../shared/packedAnalysis';
 import { analyzeInParallel, PreparePool } from './preparePool';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 

@@ -1,4 +1,4 @@
-import type { Analysis, Pair, ParagraphFeatures, PreparedArticle, WordToken } from '../core';
+import type { ParagraphFeatures, PreparedArticle, WordToken } from '../core';
 
 /**
  * A prepared article as it crosses between threads. The structured clone copies every string and object field by
@@ -132,90 +132,4 @@ export function transferables(packed: readonly PackedArticle[]): ArrayBuffer[] {
       p.sentences.sentiments,
     ].map((a) => a.buffer as ArrayBuffer),
   );
-}
-
-/**
- * An analysis as it crosses from the analysis worker to the host. Its aligned pairs are most of it (7 of 10 MB for
- * 100 articles × 30 paragraphs), and the structured clone rebuilds them object by object on the host's thread
- * (about 1.2 s for 500 × 30, in which the extension host would stand still): so they go in columns of typed
- * arrays, which move without a copy, and the few shared names, numbers and facets as one list of strings.
- * Everything else goes as it is.
- */
-export interface PackedAnalysis {
-  readonly analysis: Omit<Analysis, 'pairs'>;
-  readonly pairs: {
-    /** The documents' ids, in the order the columns index them. */
-    readonly docs: readonly string[];
-    /** Per pair: a's and b's document (index into docs) and paragraph. */
-    readonly refs: Int32Array;
-    /** Per pair: score, confidence, then the evidence's lexical, soft, sentence, names, numbers, quotes. */
-    readonly values: Float64Array;
-    /** Per pair: how many shared names, numbers and facets it has, in that order. */
-    readonly shared: Int32Array;
-    /** The shared names, numbers and facets of every pair, end to end. */
-    readonly sharedItems: readonly string[];
-  };
-}
-
-const PAIR_VALUES = 8;
-
-export function packAnalysis(a: Analysis): PackedAnalysis {
-  const { pairs, ...rest } = a;
-  const docs = a.documents.map((d) => d.id);
-  const docIndex = new Map(docs.map((id, k) => [id, k]));
-  const refs = new Int32Array(pairs.length * 4);
-  const values = new Float64Array(pairs.length * PAIR_VALUES);
-  const shared = new Int32Array(pairs.length * 3);
-  const sharedItems: string[] = [];
-  pairs.forEach((p, k) => {
-    refs.set([docIndex.get(p.a.doc)!, p.a.paragraph, docIndex.get(p.b.doc)!, p.b.paragraph], k * 4);
-    const e = p.evidence;
-    values.set([p.score, p.confidence, e.lexical, e.soft, e.sentence, e.names, e.numbers, e.quotes], k * PAIR_VALUES);
-    shared.set([e.sharedNames.length, e.sharedNumbers.length, e.sharedFacets.length], k * 3);
-    sharedItems.push(...e.sharedNames, ...e.sharedNumbers, ...e.sharedFacets);
-  });
-  return { analysis: rest, pairs: { docs, refs, values, shared, sharedItems } };
-}
-
-export function unpackAnalysis(packed: PackedAnalysis): Analysis {
-  const { docs, refs, values, shared, sharedItems } = packed.pairs;
-  const pairs: Pair[] = new Array(refs.length / 4);
-  // One reference object per paragraph, shared by its pairs (as the analysis made them).
-  const refOf = new Map<number, { doc: string; paragraph: number }>();
-  const ref = (doc: number, paragraph: number) => {
-    const key = doc * 0x100000 + paragraph;
-    let r = refOf.get(key);
-    if (!r) refOf.set(key, (r = { doc: docs[doc]!, paragraph }));
-    return r;
-  };
-  let at = 0;
-  const take = (n: number) => sharedItems.slice(at, (at += n));
-  for (let k = 0; k < pairs.length; k++) {
-    const v = k * PAIR_VALUES;
-    pairs[k] = {
-      a: ref(refs[k * 4]!, refs[k * 4 + 1]!),
-      b: ref(refs[k * 4 + 2]!, refs[k * 4 + 3]!),
-      score: values[v]!,
-      confidence: values[v + 1]!,
-      evidence: {
-        lexical: values[v + 2]!,
-        soft: values[v + 3]!,
-        sentence: values[v + 4]!,
-        names: values[v + 5]!,
-        numbers: values[v + 6]!,
-        quotes: values[v + 7]!,
-        sharedNames: take(shared[k * 3]!),
-        sharedNumbers: take(shared[k * 3 + 1]!),
-        sharedFacets: take(shared[k * 3 + 2]!),
-      },
-    };
-  }
-  const { schemaVersion, documents, ...rest } = packed.analysis;
-  // The contract's field order: the version, documents, pairs, then the rest.
-  return { schemaVersion, documents, pairs, ...rest };
-}
-
-/** The packed analysis's typed arrays' buffers, to transfer rather than copy. */
-export function analysisTransferables(packed: PackedAnalysis): ArrayBuffer[] {
-  return [packed.pairs.refs, packed.pairs.values, packed.pairs.shared].map((x) => x.buffer as ArrayBuffer);
 }

@@ -1,5 +1,6 @@
 import type { AnalysisOptions, ArticleInput, InputProblem } from '../core';
-import type { PackedAnalysis, PackedArticle } from './packing';
+import type { PackedAnalysis } from '../shared/packedAnalysis';
+import type { PackedArticle } from './packing';
 
 /** Messages from the host (the extension) to the analysis worker. */
 export type ToWorker = { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly ArticleInput[]; readonly options: Partial<AnalysisOptions> };

@@ -3,7 +3,8 @@
  * state. One union per direction, discriminated on `type`. Both sides import this file: types, and the one
  * constant they share (the initial state).
  */
-import type { Analysis, ParagraphRef } from '../core/types';
+import type { ParagraphRef } from '../core/types';
+import type { PackedAnalysis } from './packedAnalysis';
 
 /** The panel's sections, in page order. */
 export type SectionId = 'articles' | 'findings' | 'grid' | 'pair' | 'omissions' | 'emphasis' | 'wording';
@@ -58,10 +59,13 @@ export interface PanelSettings {
 
 /** Host → webview. */
 export type HostMessage =
-  /** A finished analysis (first or updated); `generation` grows with every analysis of the comparison. */
+  /**
+   * A finished analysis (first or updated); `generation` grows with every analysis of the comparison. Its pairs
+   * come in columns of typed arrays, which VS Code sends as binary buffers (see packedAnalysis.ts).
+   */
   | {
       readonly type: 'analysis';
-      readonly analysis: Analysis;
+      readonly analysis: PackedAnalysis;
       readonly files: readonly string[];
       readonly generation: number;
       readonly settings: PanelSettings;

@@ -7,6 +7,7 @@ import type { HostMessage, PanelSettings, PanelState, SectionId } from '../share
 import { INITIAL_STATE } from '../shared/protocol';
 import { button, h, replaceChildren } from './dom';
 import { PanelModel } from '../shared/model';
+import { unpackAnalysis } from '../shared/packedAnalysis';
 import { articlesView } from './views/articles';
 import type { ViewContext } from './views/context';
 import { emphasisView } from './views/emphasis';
@@ -77,14 +78,15 @@ class Panel {
     switch (message.type) {
       case 'analysis': {
         const start = performance.now();
-        this.model = new PanelModel(message.analysis, message.settings as PanelSettings);
+        const analysis = unpackAnalysis(message.analysis);
+        this.model = new PanelModel(analysis, message.settings as PanelSettings);
         const files = [...message.files];
         const state: PanelState = { ...this.state, files };
         // A selection that no longer exists (the articles changed) is dropped.
         this.state = { ...state, point: state.point && this.model.point(state.point) ? state.point : null, article: state.article && this.model.doc(state.article) ? state.article : null };
         saveState(this.state);
         this.showBanner(message.problems.length ? message.problems.join(' ') : null);
-        this.status.textContent = `${message.analysis.documents.length} articles · ${message.analysis.points.length} points · ${message.analysis.findings.length} findings`;
+        this.status.textContent = `${analysis.documents.length} articles · ${analysis.points.length} points · ${analysis.findings.length} findings`;
         this.root.classList.remove('stale');
         const first = this.generation === 0;
         this.generation = message.generation;

@@ -6,7 +6,9 @@ import { after, describe, it } from 'node:test';
 import { analyze, InputError } from '../../src/core';
 import { prepareArticle } from '../../src/core';
 import { AnalysisCancelled, AnalysisClient } from '../../src/node/analysisClient';
-import { analysisTransferables, packAnalysis, packArticle, unpackAnalysis, unpackArticle } from '../../src/node/packing';
+import { packArticle, unpackArticle } from '../../src/node/packing';
+import { analysisTransferables, packAnalysis, unpackAnalysis, type PackedAnalysis } from '../../src/shared/packedAnalysis';
+import { receiveInWebview, sendToWebview } from '../../scripts/bench/webviewMessage';
 import { analyzeInParallel, PreparePool } from '../../src/node/preparePool';
 import { FERRY, input, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
@@ -63,7 +65,23 @@ describe('an analysis crossing from the worker to the host', () => {
     assert.ok(e.some((x) => x.sharedNames.length) && e.some((x) => x.sharedNumbers.length) && e.some((x) => !x.sharedNames.length), 'the fixture has pairs with and without shared names, and with shared numbers');
     const packed = packAnalysis(analysis);
     assert.equal(packed.pairs.refs.length, analysis.pairs.length * 4);
-    assert.equal(JSON.stringify(unpackAnalysis(structuredClone(packed, { transfer: analysisTransferables(packed) }))), JSON.stringify(analysis));
+    const arrived = structuredClone(packed, { transfer: analysisTransferables(packed) });
+    assert.equal(packed.pairs.refs.length, 0, 'the columns were moved, not copied');
+    const unpacked = unpackAnalysis(arrived);
+    assert.equal(JSON.stringify(unpacked), JSON.stringify(analysis));
+    // The host sends the same columns on to the panel, without packing them again.
+    assert.equal(packAnalysis(unpacked), arrived);
+  });
+
+  it('reaches the panel with the pairs outside the JSON: only the distinct shared strings are text', () => {
+    const analysis = analyze(PORT_STRIKE.map(input), {}, { vectors: shippedVectors() });
+    const packed = packAnalysis(analysis);
+    const wire = sendToWebview(packed);
+    const back = receiveInWebview<PackedAnalysis>(wire);
+    assert.equal(JSON.stringify(unpackAnalysis(back)), JSON.stringify(analysis));
+    const distinct = new Set(analysis.pairs.flatMap((p) => [...p.evidence.sharedNames, ...p.evidence.sharedNumbers, ...p.evidence.sharedFacets]));
+    assert.equal(packed.pairs.strings.length, distinct.size);
+    assert.ok(wire.json.length < JSON.stringify({ ...analysis, pairs: [] }).length + 2000, 'the pairs add little to the JSON');
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Analysis } from '../../src/core';
+import { packAnalysis } from '../../src/shared/packedAnalysis';
 import type { HostMessage, PanelState } from '../../src/shared/protocol';
 import { generateArticles } from '../../scripts/bench/generate';
 import { analyzeFiles, analyzeTexts, FIXTURES, REPO, shippedVectors } from '../helpers';
@@ -19,7 +20,7 @@ const SHOTS = join(REPO, 'test-results', 'webview');
 const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
 function message(analysis: Analysis, generation = 1): Extract<HostMessage, { type: 'analysis' }> {
-  return { type: 'analysis', analysis, files: analysis.documents.map((d) => `file:///${d.path}`), generation, settings: { weakShare: 0.02 }, problems: [] };
+  return { type: 'analysis', analysis: packAnalysis(analysis), files: analysis.documents.map((d) => `file:///${d.path}`), generation, settings: { weakShare: 0.02 }, problems: [] };
 }
 
 async function shot(page: Page, name: string): Promise<void> {

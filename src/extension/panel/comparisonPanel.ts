@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ParagraphRef } from '../../core';
+import { packAnalysis } from '../../shared/packedAnalysis';
 import type { HostMessage, PanelState, WebviewMessage } from '../../shared/protocol';
 import type { AnalysisService } from '../analysisService';
 import { Comparison, type ComparisonState } from '../comparison';
@@ -215,7 +216,7 @@ export class ComparisonPanels implements vscode.Disposable {
       case 'ready':
         this.send({
           type: 'analysis',
-          analysis: state.analysis,
+          analysis: packAnalysis(state.analysis),
           files: this.comparison.uris.map((u) => u.toString()),
           generation: state.generation,
           settings: readSettings().panel,
