@@ -86,7 +86,8 @@ class Panel {
         this.state = { ...state, point: state.point && this.model.point(state.point) ? state.point : null, article: state.article && this.model.doc(state.article) ? state.article : null };
         saveState(this.state);
         this.showBanner(message.problems.length ? message.problems.join(' ') : null);
-        this.status.textContent = `${analysis.documents.length} articles · ${analysis.points.length} points · ${analysis.findings.length} findings`;
+        const { points, findings } = analysis;
+        this.status.textContent = `${analysis.documents.length} articles · ${points.length} point${points.length === 1 ? '' : 's'} · ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
         this.root.classList.remove('stale');
         const first = this.generation === 0;
         this.generation = message.generation;

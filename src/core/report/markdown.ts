@@ -29,8 +29,8 @@ export function renderMarkdown(analysis: Analysis): string {
   const out: string[] = [];
   out.push(`# Coverage Diff — ${analysis.documents.length} articles`, '');
   out.push(
-    `${analysis.points.length} points, ${shared.length} of them carried by more than one article; ` +
-      `${analysis.pairs.length} aligned paragraph pairs; ${analysis.findings.length} findings.`,
+    `${count(analysis.points.length, 'point')}, ${shared.length} of them carried by more than one article; ` +
+      `${count(analysis.pairs.length, 'aligned paragraph pair')}; ${count(analysis.findings.length, 'finding')}.`,
     '',
   );
 
@@ -219,4 +219,9 @@ export function escape(text: string): string {
 
 function cell(text: string): string {
   return escape(text).replace(/\r?\n/g, ' ');
+}
+
+/** "1 point", "3 points". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -245,7 +245,8 @@ export class ComparisonPanels implements vscode.Disposable {
       this.statusItem.text = `$(sync~spin) Coverage Diff: ${n} articles`;
       this.statusItem.tooltip = 'Analysing…';
     } else if (state.kind === 'ready') {
-      this.statusItem.text = `$(diff-multiple) Coverage Diff: ${n} articles · ${state.analysis.findings.length} findings`;
+      const findings = state.analysis.findings.length;
+      this.statusItem.text = `$(diff-multiple) Coverage Diff: ${n} articles · ${findings} finding${findings === 1 ? '' : 's'}`;
       this.statusItem.tooltip = 'Show the comparison panel';
     } else if (state.kind === 'error') {
       this.statusItem.text = `$(warning) Coverage Diff`;
