@@ -25,6 +25,15 @@ describe('the panel model', () => {
     }
   });
 
+  it('lists each article’s omissions in report order, and weighs each point by its articles’ shares', () => {
+    for (const d of analysis.documents) assert.deepEqual(model.omissions(d.id), analysis.omissions.filter((o) => o.doc === d.id));
+    assert.ok(analysis.documents.some((d) => model.omissions(d.id).length));
+    for (const p of analysis.points) {
+      const sum = analysis.emphasis.filter((e) => e.point === p.id).reduce((s, e) => s + e.share, 0);
+      assert.ok(Math.abs(model.totalShare(p.id) - sum) < 1e-12, p.id);
+    }
+  });
+
   it('calls a small share weak: under the setting, or under half the article’s usual share', () => {
     const strict = new PanelModel(analysis, { weakShare: 1 });
     const lax = new PanelModel(analysis, { weakShare: 0 });

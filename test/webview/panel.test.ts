@@ -1,6 +1,6 @@
 /**
  * The comparison panel's built script (dist/webview.js) in headless Chromium, with a stand-in for VS Code: what
- * it draws, that article text stays text, the keyboard, the state it keeps, and a comparison of 50 articles.
+ * it draws, that article text stays text, the keyboard, the state it keeps, and comparisons of 50 and 300 articles.
  * Screenshots of every theme go to test-results/webview/.
  */
 import assert from 'node:assert/strict';
@@ -226,6 +226,25 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     await page.keyboard.press('End');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-col')), '50');
     await shot(page, 'dark-50-articles');
+    assert.deepEqual(errorsOf(page), []);
+    await page.close();
+  });
+
+  it('draws the grid of 300 articles a page of rows at a time, and the rest on request', async () => {
+    const vectors = shippedVectors();
+    const many = analyze(generateArticles(vectors.words(), { articles: 300, paragraphs: 10, seed: 300 }), {}, { vectors });
+    const shared = many.points.filter((p) => p.docs.length > 1).length;
+    const page = await openPanel(browser, 'dark', undefined, { width: 1400, height: 900 });
+    const ms = await showAnalysis(page, message(many));
+    console.log(`[panel] first paint with 300 articles (${many.points.length} points, ${many.findings.length} findings): ${ms} ms`);
+    assert.equal(await page.locator('table.grid thead th').count(), 301, 'every article is a column');
+    const rows = page.locator('table.grid tbody tr');
+    const first = await rows.count();
+    assert.ok(first >= 10 && first < shared, `a page of rows (${first} of ${shared}), not all of them`);
+    assert.ok(first * 300 <= 10_000, 'about 7 500 cells at once');
+    await page.getByRole('button', { name: new RegExp(`more of ${shared - first} points`) }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('table.grid tbody tr').length > n, first);
+    assert.equal(await rows.count(), Math.min(shared, 2 * first));
     assert.deepEqual(errorsOf(page), []);
     await page.close();
   });

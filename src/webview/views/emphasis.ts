@@ -13,8 +13,7 @@ const CHART_POINTS = 8;
 export function emphasisView(ctx: ViewContext): HTMLElement {
   const { model } = ctx;
   const shared = model.points.filter((p) => p.docs.length > 1);
-  const weight = (id: string) => model.docs.reduce((sum, d) => sum + (model.emphasis(id, d.id)?.share ?? 0), 0);
-  const top = [...shared].sort((a, b) => weight(b.id) - weight(a.id)).slice(0, CHART_POINTS);
+  const top = [...shared].sort((a, b) => model.totalShare(b.id) - model.totalShare(a.id)).slice(0, CHART_POINTS);
   const most = Math.max(0.01, ...top.flatMap((p) => model.docs.map((d) => model.emphasis(p.id, d.id)?.share ?? 0)));
   const chart = top.length
     ? h(

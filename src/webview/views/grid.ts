@@ -5,8 +5,17 @@ import { shortName, type Cell } from '../../shared/model';
 import { section, type ViewContext } from './context';
 import { pointView } from './point';
 
-/** Rows drawn at once; more on request (a comparison of 50 articles can have hundreds of points). */
-const PAGE = 150;
+/**
+ * Cells drawn at once; more rows on request. A comparison of 50 articles can have hundreds of points, and one of
+ * 500 articles drew 58 000 cells (3 s before the first paint): a page is 150 rows up to 50 articles, fewer above.
+ */
+const PAGE_CELLS = 7_500;
+const MIN_PAGE = 10;
+
+/** Rows in one page of a grid of this many articles. */
+function pageRows(articles: number): number {
+  return Math.max(MIN_PAGE, Math.floor(PAGE_CELLS / Math.max(1, articles)));
+}
 
 const STATUS_TEXT: Readonly<Record<Cell['status'], string>> = {
   covered: 'covers it',
@@ -20,7 +29,8 @@ const MAX_SHADE = 65;
 
 /** Grid position kept between redraws, so keyboard focus survives an update. */
 let focus = { row: 0, col: 0 };
-let shownRows = PAGE;
+/** Pages of rows shown. */
+let shownPages = 1;
 
 /**
  * The coverage grid: points × articles. Each cell is covered, weak or omitted, shaded by the article's share of
@@ -30,8 +40,9 @@ let shownRows = PAGE;
 export function gridView(ctx: ViewContext): HTMLElement {
   const { model, state } = ctx;
   const rows = model.gridRows(state.grid, state.filter);
-  const visible = rows.slice(0, shownRows);
   const docs = model.docs;
+  const page = pageRows(docs.length);
+  const visible = rows.slice(0, shownPages * page);
   const table = h('table', { class: 'grid', role: 'grid', 'aria-label': 'Coverage grid: points by articles', 'aria-rowcount': rows.length + 1, 'aria-colcount': docs.length + 1 });
   const head = h(
     'tr',
@@ -70,10 +81,10 @@ export function gridView(ctx: ViewContext): HTMLElement {
   );
   const more =
     rows.length > visible.length
-      ? h('button', { type: 'button', class: 'link' }, `Show ${Math.min(PAGE, rows.length - visible.length)} more of ${rows.length - visible.length} points`)
+      ? h('button', { type: 'button', class: 'link' }, `Show ${Math.min(page, rows.length - visible.length)} more of ${rows.length - visible.length} points`)
       : null;
   more?.addEventListener('click', () => {
-    shownRows += PAGE;
+    shownPages++;
     ctx.update({});
   });
   const selected = state.point ? model.point(state.point) : undefined;

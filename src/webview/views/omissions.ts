@@ -22,7 +22,7 @@ export function omissionsView(ctx: ViewContext): HTMLElement {
     'div',
     { class: 'tabs', role: 'tablist', 'aria-label': 'Article' },
     ...model.docs.map((d) => {
-      const count = model.analysis.omissions.filter((o) => o.doc === d.id).length;
+      const count = model.omissions(d.id).length;
       const tab = h('button', { type: 'button', role: 'tab', 'aria-selected': d.id === current.id ? 'true' : 'false', title: d.title, class: model.otherEvents.has(d.id) ? 'other-event' : null }, `${d.id} · ${shortName(d.path)} (${count})`);
       tab.addEventListener('click', () => ctx.update({ article: d.id }));
       return tab;
@@ -32,7 +32,7 @@ export function omissionsView(ctx: ViewContext): HTMLElement {
   if (model.otherEvents.has(current.id)) {
     body.append(h('p', { class: 'note' }, `${current.id} reports another episode of the story: it is left out of omissions, as a source and as an omitter.`));
   } else {
-    const omitted = model.analysis.omissions.filter((o) => o.doc === current.id);
+    const omitted = model.omissions(current.id);
     const shown = showAll ? omitted : omitted.slice(0, FIRST);
     body.append(
       h('h3', {}, `${current.id} leaves out ${omitted.length} point${omitted.length === 1 ? '' : 's'} others carry`),
