@@ -57,6 +57,12 @@ describe('findings: conflicts', () => {
     assert.ok(f, 'no conflict on the number of workers');
     assert.ok(f.docs.includes(BUSINESS));
     assert.equal(f.evidence.length, 2);
+    // Each number is quoted with the words of its own clause, ending on a content word.
+    for (const c of findings('conflict').filter((x) => /different numbers/.test(x.text))) {
+      for (const [, quoted] of c.text.matchAll(/“([^”]*)”/g)) {
+        assert.ok(!/[,;:]/.test(quoted!) && !/\b(?:the|a|an|of|to|from|and|by)$/i.test(quoted!), c.text);
+      }
+    }
   });
 
   it('does not report the same number in different units (300 residents / 300 metres)', () => {

@@ -286,13 +286,27 @@ function isComparable(n: NumberFeature): boolean {
   return (n.type === 'count' || n.type === 'money' || n.type === 'percent') && n.unit !== '' && n.value !== null;
 }
 
+/** Punctuation that ends a clause, between two words. */
+const CLAUSE_BREAK = /[,;:()—–]|\s-\s/;
+
 /** The number with the words around it ("at least eight people were killed"), for the finding's text. */
 function phrase(ctx: DetectContext, ref: ParagraphRef, n: NumberFeature): string {
   const f = ctx.features(ref);
-  const k = f.tokens.findIndex((t) => t.start >= n.start);
-  const from = f.tokens[Math.max(0, k - 3)];
-  const to = f.tokens[Math.min(f.tokens.length - 1, k + 5)];
+  const tokens = f.tokens;
+  const k = tokens.findIndex((t) => t.start >= n.start);
   const text = ctx.paragraph(ref).text;
+  // A few words either side, in the number's sentence and clause, ending on a content word ("the evacuation of
+  // about 1,200 residents", not "… 1,200 residents, according to the").
+  const sentence = tokens[k]?.sentence;
+  const gap = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  let first = k;
+  while (first > Math.max(0, k - 3) && tokens[first - 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(first))) first--;
+  while (first < k && (tokens[first]!.pos === 'CCONJ' || tokens[first]!.pos === 'SCONJ')) first++;
+  let last = k;
+  while (last + 1 < Math.min(tokens.length, k + 6) && tokens[last + 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(last + 1))) last++;
+  while (last > k && !tokens[last]!.content) last--;
+  const from = tokens[first];
+  const to = tokens[last];
   const dateline = DATELINE_END.exec(text);
   const floor = dateline && dateline.index + dateline[0].length <= n.start ? dateline.index + dateline[0].length : 0;
   return from && to ? text.slice(Math.max(floor, Math.min(from.start, n.start)), Math.max(to.end, n.end)).trim() : n.text;
