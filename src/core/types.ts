@@ -117,6 +117,8 @@ export interface Omission {
   readonly doc: string;
   readonly point: string;
   readonly source: ParagraphRef;
+  /** The sentence of `source` that carries the point: offsets into its `text` (what a reader is shown of it). */
+  readonly excerpt: TextOffsets;
   /** How many articles carry the point (articles about another episode not counted). */
   readonly carriers: number;
   /** Larger is more important: more carriers, more prominent in them. */
@@ -134,6 +136,8 @@ export interface MissingFact {
   readonly speaker: string | null;
   /** Where another article states it. */
   readonly source: ParagraphRef;
+  /** The sentence of `source` that states it: offsets into its `text`. */
+  readonly excerpt: TextOffsets;
   /** How many other articles state it. */
   readonly carriers: number;
 }
@@ -171,6 +175,12 @@ export interface Finding {
   readonly weight: number;
   /** The exact words the finding is about, for views to mark (the disputed number, the two wordings…). */
   readonly spans: readonly TextRange[];
+}
+
+/** Offsets into a paragraph's `text`, end exclusive. */
+export interface TextOffsets {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A range of words inside one paragraph: offsets into the paragraph's `text`. */

@@ -209,6 +209,29 @@ describe('findings: omissions and missing facts', () => {
     for (const f of analysis.missingFacts) assert.notEqual(f.source.doc, f.doc);
   });
 
+  it('quotes the sentence of the source that carries the omitted point or states the dropped fact', () => {
+    const sentence = (ref: ParagraphRef, x: { start: number; end: number }) => {
+      const t = text(analysis, ref);
+      assert.ok(0 <= x.start && x.start < x.end && x.end <= t.length, 'within the paragraph');
+      assert.equal(t.slice(x.start, x.end).trim(), t.slice(x.start, x.end), 'without white space at its ends');
+      return t.slice(x.start, x.end);
+    };
+    let later = 0;
+    for (const o of analysis.omissions) {
+      const quoted = sentence(o.source, o.excerpt).toLowerCase();
+      const label = analysis.points.find((p) => p.id === o.point)!.label.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+      // The point's label comes from one of its paragraphs: the quoted sentence shares its words.
+      if (label.some((w) => text(analysis, o.source).toLowerCase().includes(w))) assert.ok(label.some((w) => quoted.includes(w)), `${o.point}: “${quoted}”`);
+      if (o.excerpt.start > 0) later++;
+    }
+    assert.ok(later > 0, 'some omitted points are carried by a later sentence of their source');
+    for (const f of analysis.missingFacts) {
+      const quoted = sentence(f.source, f.excerpt);
+      if (f.kind === 'name' || f.kind === 'attribution') assert.ok(quoted.includes(f.text), `${f.text}: “${quoted}”`);
+      if (f.kind === 'quote') assert.ok(quoted.includes(f.text.split(/\s+/).slice(0, 3).join(' ')), `${f.text}: “${quoted}”`);
+    }
+  });
+
   it('lists a quotation an article lacks once, whatever its punctuation or point', async () => {
     const { quoteOverlap } = await import('../../src/core/detect/facts');
     const { SAME_QUOTE } = await import('../../src/core/detect/omissions');

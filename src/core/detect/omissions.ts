@@ -1,6 +1,6 @@
 import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFeatures } from '../features';
-import type { Emphasis, MissingFact, Omission, ParagraphRef, Point } from '../types';
-import { ID_ORDER, rounded, TEXT_ORDER, type DetectContext } from './context';
+import type { Emphasis, MissingFact, Omission, ParagraphRef, Point, TextOffsets } from '../types';
+import { ID_ORDER, rounded, TEXT_ORDER, wordsOf, type DetectContext } from './context';
 import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
 
 /** Two renderings of a quotation are the same quote when the shorter's words are this much in the longer. */
@@ -32,8 +32,11 @@ export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[],
       if (e) prominence = Math.max(prominence, Math.min(1, e.share * 4) + (e.inHeadline ? 0.5 : 0) + (e.inLead ? 0.3 : 0));
     }
     const weight = rounded(carriers.length / Math.max(1, eligible.length - 1) + prominence / 2, 3);
+    let excerpt: TextOffsets | null = null;
     for (const doc of eligible) {
-      if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source, carriers: carriers.length, weight });
+      if (point.docs.includes(doc.id)) continue;
+      excerpt ??= ctx.sentenceMatching(source, wordsOf(point.label));
+      out.push({ doc: doc.id, point: point.id, source, excerpt, carriers: carriers.length, weight });
     }
   }
   return out.sort((a, b) => b.weight - a.weight || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
@@ -58,6 +61,8 @@ interface Candidate {
   readonly speaker: string | null;
   readonly name?: NameMention;
   readonly number?: NumberFeature;
+  /** Where it starts in its paragraph's text. */
+  readonly at: number;
 }
 
 /** Each paragraph's facts, kept with its features: they depend on it and its article's names alone. */
@@ -70,19 +75,25 @@ function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   const f = ctx.features(m);
   const out: Candidate[] = [];
   const reliable = ctx.names(m);
-  for (const n of reliable) out.push({ kind: 'name', identity: identityOf(n)[0]!, text: n.text, speaker: null, name: n });
+  for (const n of reliable) out.push({ kind: 'name', identity: identityOf(n)[0]!, text: n.text, speaker: null, name: n, at: n.start });
   for (const num of f.numbers) {
     // "one of the tanks" and bare numbers with nothing counted are how a sentence runs, not facts.
     if (!FACT_NUMBERS.has(num.type) || !num.unit || num.value === null || num.value <= 1) continue;
-    out.push({ kind: 'number', identity: num.key, text: `${num.text}${num.unit && !num.text.includes(num.unit) ? ` ${num.unit}` : ''}`, speaker: null, number: num });
+    out.push({ kind: 'number', identity: num.key, text: `${num.text}${num.unit && !num.text.includes(num.unit) ? ` ${num.unit}` : ''}`, speaker: null, number: num, at: num.start });
   }
-  for (const q of substantialQuotes(f)) out.push({ kind: 'quote', identity: q.text.slice(0, 40).toLowerCase(), text: q.text, speaker: q.speaker });
+  for (const q of substantialQuotes(f)) out.push({ kind: 'quote', identity: q.text.slice(0, 40).toLowerCase(), text: q.text, speaker: q.speaker, at: q.start });
   const trusted = new Set(reliable);
   for (const a of attributionsOf(f)) {
-    if (trusted.has(a.source)) out.push({ kind: 'attribution', identity: identityOf(a.source)[0]!, text: a.source.text, speaker: a.source.text, name: a.source });
+    if (trusted.has(a.source)) out.push({ kind: 'attribution', identity: identityOf(a.source)[0]!, text: a.source.text, speaker: a.source.text, name: a.source, at: a.source.start });
   }
   if (f !== EMPTY_FEATURES) factCache.set(f, out);
   return out;
+}
+
+/** The sentence of a paragraph that states a fact: where its text occurs, else the one closest to the point's label. */
+function sentenceStating(ctx: DetectContext, ref: ParagraphRef, fact: string, label: string): TextOffsets {
+  const at = ctx.paragraph(ref).text.indexOf(fact);
+  return at >= 0 ? ctx.sentenceAt(ref, at) : ctx.sentenceMatching(ref, wordsOf(label));
 }
 
 /**
@@ -115,9 +126,9 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
 
   const out = new Map<string, MissingFact>();
   /** One entry per article, point and fact, with how many articles state it (not who: that is an O(N) set each). */
-  const note = (fact: Omit<MissingFact, 'carriers'>, identity: string, carriers: number) => {
+  const note = (fact: Omit<MissingFact, 'carriers' | 'excerpt'> & { excerpt: () => TextOffsets }, identity: string, carriers: number) => {
     const k = `${fact.doc}\u0000${fact.point}\u0000${fact.kind}\u0000${identity}`;
-    if (!out.has(k)) out.set(k, { ...fact, carriers });
+    if (!out.has(k)) out.set(k, { ...fact, excerpt: fact.excerpt(), carriers });
   };
 
   for (const point of ctx.input.points) {
@@ -151,7 +162,8 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
           if (has.numberKeys.has(num.key) || has.numberValues.has(num.value!) || has.numberUnits.has(`${num.type}:${num.unit}`)) continue;
         } else if (has.quotes.some((x) => quoteOverlap(x, fact.text) >= SAME_QUOTE)) continue;
         const src = docs.has(source.doc) && source.doc !== doc ? source : point.members.find((m) => m.doc !== doc && docs.has(m.doc))!;
-        note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src }, fact.identity, docs.size);
+        const excerpt = () => (src === source ? ctx.sentenceAt(src, fact.at) : sentenceStating(ctx, src, fact.text, point.label));
+        note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src, excerpt }, fact.identity, docs.size);
       }
     }
   }

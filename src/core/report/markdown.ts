@@ -1,5 +1,5 @@
 import { baseName } from '../load/format';
-import type { Analysis, DocumentReport, Finding, FindingKind, ParagraphRef, Point } from '../types';
+import type { Analysis, DocumentReport, Finding, FindingKind, ParagraphRef, Point, TextOffsets } from '../types';
 
 /** Longest excerpt of a paragraph quoted in the report, in words. */
 const EXCERPT_WORDS = 18;
@@ -132,7 +132,7 @@ function omissionsSection(
     const shown = [...widely, ...once.slice(0, SINGLE_CARRIER_OMISSIONS)];
     for (const o of shown) {
       const p = points.get(o.point)!;
-      out.push(`- ${p.id} ${escape(p.label)} — carried by ${o.carriers} (${p.docs.filter((x) => !other.has(x)).join(', ')}); see ${refText(o.source, docs)}`);
+      out.push(`- ${p.id} ${escape(p.label)} — carried by ${o.carriers} (${p.docs.filter((x) => !other.has(x)).join(', ')}); see ${refText(o.source, docs, o.excerpt)}`);
     }
     if (missing.length > shown.length) out.push(`- _and ${missing.length - shown.length} more points that one other article carries (in the JSON report)._`);
     const facts = analysis.missingFacts.filter((f) => f.doc === d.id);
@@ -144,7 +144,7 @@ function omissionsSection(
           : f.kind === 'attribution' ? `the source ${escape(f.text)}`
           : f.kind === 'number' ? `the number ${escape(f.text)}`
           : escape(f.text);
-        out.push(`- ${what}, on ${f.point} — given by ${f.carriers} other${f.carriers === 1 ? '' : 's'}, e.g. ${refText(f.source, docs)}`);
+        out.push(`- ${what}, on ${f.point} — given by ${f.carriers} other${f.carriers === 1 ? '' : 's'}, e.g. ${refText(f.source, docs, f.excerpt)}`);
       }
       if (facts.length > FACTS_PER_ARTICLE) out.push(`- _and ${facts.length - FACTS_PER_ARTICLE} more (in the JSON report)._`);
     }
@@ -191,10 +191,12 @@ function evidence(f: Finding, docs: ReadonlyMap<string, DocumentReport>): string
 }
 
 /** "d1 ¶3, line 12: “opening words…”" */
-function refText(r: ParagraphRef, docs: ReadonlyMap<string, DocumentReport>): string {
+/** A paragraph's reference and, quoted, its opening or (when given) the sentence at `part`. */
+function refText(r: ParagraphRef, docs: ReadonlyMap<string, DocumentReport>, part?: TextOffsets): string {
   const p = docs.get(r.doc)?.paragraphs[r.paragraph];
   if (!p) return `${r.doc} ¶${r.paragraph + 1}`;
-  return `${r.doc} ¶${r.paragraph + 1}, line ${p.startLine}: “${escape(excerpt(p.text))}”`;
+  const quoted = part ? `${part.start > 0 ? '…' : ''}${p.text.slice(part.start, part.end)}` : p.text;
+  return `${r.doc} ¶${r.paragraph + 1}, line ${p.startLine}: “${escape(excerpt(quoted))}”`;
 }
 
 function excerpt(text: string): string {

@@ -51,7 +51,7 @@ export function omissionsView(ctx: ViewContext): HTMLElement {
                 link,
                 h('span', { class: 'note' }, ` — carried by ${o.carriers}; `),
                 refButton(ctx, o.source),
-                source ? h('div', { class: 'quote' }, opening(source.text, 24)) : null,
+                source ? h('div', { class: 'quote' }, `${o.excerpt.start > 0 ? '…' : ''}${opening(source.text.slice(o.excerpt.start, o.excerpt.end), 24)}`) : null,
               );
             }),
           )
