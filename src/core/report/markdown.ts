@@ -142,7 +142,7 @@ function omissionsSection(
         const what =
           f.kind === 'quote' ? `the quote “${escape(clip(f.text))}”${f.speaker ? ` (${escape(f.speaker)})` : ''}`
           : f.kind === 'attribution' ? `the source ${escape(f.text)}`
-          : f.kind === 'number' ? `the number ${escape(f.text)}`
+          : f.kind === 'number' ? `the number “${escape(f.text)}”`
           : escape(f.text);
         out.push(`- ${what}, on ${f.point} — given by ${f.carriers} other${f.carriers === 1 ? '' : 's'}, e.g. ${refText(f.source, docs, f.excerpt)}`);
       }
