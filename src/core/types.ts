@@ -108,6 +108,8 @@ export interface Point {
   readonly label: string;
   /** Members ordered by document (input order), then paragraph. A paragraph carrying two points is in both. */
   readonly members: readonly ParagraphRef[];
+  /** For each member, its sentence that carries most of the point: offsets into the paragraph's `text`. */
+  readonly excerpts: readonly TextOffsets[];
   /** Ids of documents carrying the point, in input order. */
   readonly docs: readonly string[];
 }

@@ -154,6 +154,14 @@ export class PanelModel {
     return { ...base, status: this.carriers(point).size ? 'omitted' : 'outside' };
   }
 
+  /** Where a member paragraph makes a point: its sentence that carries most of it (the paragraph, for a non-member), with "…" before when it does not open the paragraph. */
+  excerpt(point: Point, ref: ParagraphRef): string {
+    const text = this.paragraph(ref)?.text ?? '';
+    const k = point.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph);
+    const span = point.excerpts[k];
+    return span ? `${span.start > 0 ? '…' : ''}${text.slice(span.start, span.end)}` : text;
+  }
+
   /** The points an article leaves out, in report order. */
   omissions(doc: string): readonly Omission[] {
     return this.omissionsOf.get(doc) ?? [];

@@ -29,6 +29,11 @@ describe('points across all articles', () => {
     const talks = pointsWith(analysis, /invited the union to talks|offered to meet union leaders/);
     assert.ok(rosters.some((p) => p.members.some((m) => wireMerged.test(textOf(analysis, m)))), 'the merged paragraph is not in the rosters point');
     assert.ok(talks.some((p) => p.members.some((m) => wireMerged.test(textOf(analysis, m)))), 'the merged paragraph is not in the talks point');
+    // Each point quotes the merged paragraph by the sentence that makes it.
+    const quoted = (points: typeof rosters) =>
+      points.flatMap((p) => p.members.map((m, k) => ({ m, k, p })).filter(({ m }) => wireMerged.test(textOf(analysis, m)))).map(({ m, k, p }) => textOf(analysis, m).slice(p.excerpts[k]!.start, p.excerpts[k]!.end));
+    assert.ok(quoted(rosters).some((s) => /roster/i.test(s) && !/talks/i.test(s)), `the rosters point quotes ${JSON.stringify(quoted(rosters))}`);
+    assert.ok(quoted(talks).some((s) => /talks/i.test(s) && !/roster/i.test(s)), `the talks point quotes ${JSON.stringify(quoted(talks))}`);
   });
 
   it('gathers each point across all three articles, with a short label and stable ids', () => {
@@ -38,6 +43,8 @@ describe('points across all articles', () => {
     for (const p of analysis.points) {
       assert.ok(p.label.split(/\s+/).length <= 12, `label too long: ${p.label}`);
       assert.ok(p.label.length > 3);
+      assert.equal(p.excerpts.length, p.members.length, 'a sentence for every member');
+      p.excerpts.forEach((x, k) => assert.ok(0 <= x.start && x.start < x.end && x.end <= textOf(analysis, p.members[k]!).length));
     }
     assert.deepEqual(
       analysis.points.map((p) => p.id),

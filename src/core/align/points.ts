@@ -1,6 +1,6 @@
 import type { ParagraphFeatures } from '../features';
 import type { ProfileSet } from '../score/profiles';
-import type { ParagraphRef, Point } from '../types';
+import type { ParagraphRef, Point, TextOffsets } from '../types';
 import type { ScoredPair } from '.';
 
 /** Longest point label, in words. */
@@ -37,8 +37,11 @@ export function buildPoints(
     const refs: ParagraphRef[] = members.map((i) => ({ doc: docIds[units[i]!.doc]!, paragraph: units[i]!.paragraph }));
     const docs = [...new Set(members.map((i) => units[i]!.doc))].sort((a, b) => a - b).map((d) => docIds[d]!);
     const centre = medoid(own.length ? own : members, members, set, conf);
+    const isShared = sharedWordTest(sharedTerms(members, set));
+    const sentenceOf = (i: number) => bestSentence(text(units[i]!.doc, units[i]!.paragraph), features(units[i]!.doc, units[i]!.paragraph), isShared);
     const u = units[centre]!;
-    return { id: `p${k + 1}`, label: keyPhrase(text(u.doc, u.paragraph), features(u.doc, u.paragraph), sharedTerms(members, set)), members: refs, docs };
+    const label = keyPhrase(text(u.doc, u.paragraph).slice(...spanOf(sentenceOf(centre))), isShared);
+    return { id: `p${k + 1}`, label, members: refs, excerpts: members.map(sentenceOf), docs };
   });
   return { points, mainPoint };
 }
@@ -80,13 +83,8 @@ function sharedTerms(members: readonly number[], set: ProfileSet): Set<string> {
   return new Set([...docsOf].filter(([, d]) => d.size >= 2).map(([t]) => t));
 }
 
-/**
- * A short key phrase from the central paragraph: its sentence that carries most of the point's shared terms,
- * cut to the window of at most LABEL_WORDS words that holds the most of them.
- */
-function keyPhrase(text: string, features: ParagraphFeatures, shared: ReadonlySet<string>): string {
-  const sentences = features.sentences.length ? features.sentences.map((s) => text.slice(s.start, s.end).trim()) : [text];
-  // A word is shared when it is one of the terms, or starts as a term of four letters or more does.
+/** Is a word one of the point's shared terms, or does it start as a shared term of four letters or more does? */
+function sharedWordTest(shared: ReadonlySet<string>): (word: string) => boolean {
   const lower = new Set<string>();
   const prefixes = new Set<string>();
   for (const t of shared) {
@@ -95,7 +93,7 @@ function keyPhrase(text: string, features: ParagraphFeatures, shared: ReadonlySe
     if (t.length >= 4) prefixes.add(l.slice(0, 4));
   }
   const known = new Map<string, boolean>();
-  const isShared = (word: string) => {
+  return (word: string) => {
     let hit = known.get(word);
     if (hit === undefined) {
       const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
@@ -104,16 +102,35 @@ function keyPhrase(text: string, features: ParagraphFeatures, shared: ReadonlySe
     }
     return hit;
   };
-  let bestSentence = sentences[0] ?? text;
+}
+
+/**
+ * The sentence of a paragraph that carries most of the point's shared terms (the first on a tie; the whole text
+ * when it has no sentences): where the paragraph makes the point. Offsets into its text, white space trimmed.
+ */
+function bestSentence(text: string, features: ParagraphFeatures, isShared: (word: string) => boolean): TextOffsets {
+  let best: TextOffsets = { start: 0, end: text.length };
   let bestHits = -1;
-  for (const s of sentences) {
-    const hits = s.split(/\s+/).filter(isShared).length;
+  for (const s of features.sentences) {
+    const hits = text.slice(s.start, s.end).split(/\s+/).filter(isShared).length;
     if (hits > bestHits) {
       bestHits = hits;
-      bestSentence = s;
+      best = s;
     }
   }
-  const words = bestSentence.replace(/^["“‘'(]+/, '').split(/\s+/).filter(Boolean);
+  let { start, end } = best;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function spanOf(s: TextOffsets): [number, number] {
+  return [s.start, s.end];
+}
+
+/** A short key phrase from the central paragraph's best sentence: the window of at most LABEL_WORDS words that holds the most shared terms. */
+function keyPhrase(sentence: string, isShared: (word: string) => boolean): string {
+  const words = sentence.replace(/^["“‘'(]+/, '').split(/\s+/).filter(Boolean);
   if (words.length <= LABEL_WORDS) return tidyEnd(words.join(' '));
   let start = 0;
   let most = -1;

@@ -138,21 +138,6 @@ export class DetectContext {
     return s ? trimmed(this.paragraph(ref).text, s) : { start: 0, end: this.paragraph(ref).text.length };
   }
 
-  /**
-   * The sentence of a paragraph with the most content words from `words` (lower-cased; a point's label): the one a
-   * reader should be shown. The first sentence when none has any.
-   */
-  sentenceMatching(ref: ParagraphRef, words: ReadonlySet<string>): TextOffsets {
-    const f = this.features(ref);
-    const text = this.paragraph(ref).text;
-    const hits = new Array<number>(f.sentences.length).fill(0);
-    for (const t of f.tokens) if (t.content && words.has(text.slice(t.start, t.end).toLowerCase())) hits[t.sentence] = (hits[t.sentence] ?? 0) + 1;
-    let best = 0;
-    for (let k = 1; k < hits.length; k++) if (hits[k]! > hits[best]!) best = k;
-    const s = f.sentences[best];
-    return s ? trimmed(text, s) : { start: 0, end: text.length };
-  }
-
   /** The text a token covers. */
   tokenText(ref: ParagraphRef, t: WordToken): string {
     return this.paragraph(ref).text.slice(t.start, t.end);
@@ -165,11 +150,6 @@ function trimmed(text: string, span: TextOffsets): TextOffsets {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
-}
-
-/** A text's words, lower-cased, for sentenceMatching. */
-export function wordsOf(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []);
 }
 
 export function key(ref: ParagraphRef): string {

@@ -1,6 +1,6 @@
 import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFeatures } from '../features';
 import type { Emphasis, MissingFact, Omission, ParagraphRef, Point, TextOffsets } from '../types';
-import { ID_ORDER, rounded, TEXT_ORDER, wordsOf, type DetectContext } from './context';
+import { ID_ORDER, rounded, TEXT_ORDER, type DetectContext } from './context';
 import { attributionsOf, identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
 
 /** Two renderings of a quotation are the same quote when the shorter's words are this much in the longer. */
@@ -32,11 +32,9 @@ export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[],
       if (e) prominence = Math.max(prominence, Math.min(1, e.share * 4) + (e.inHeadline ? 0.5 : 0) + (e.inLead ? 0.3 : 0));
     }
     const weight = rounded(carriers.length / Math.max(1, eligible.length - 1) + prominence / 2, 3);
-    let excerpt: TextOffsets | null = null;
+    const excerpt = excerptOf(ctx, point, source);
     for (const doc of eligible) {
-      if (point.docs.includes(doc.id)) continue;
-      excerpt ??= ctx.sentenceMatching(source, wordsOf(point.label));
-      out.push({ doc: doc.id, point: point.id, source, excerpt, carriers: carriers.length, weight });
+      if (!point.docs.includes(doc.id)) out.push({ doc: doc.id, point: point.id, source, excerpt, carriers: carriers.length, weight });
     }
   }
   return out.sort((a, b) => b.weight - a.weight || TEXT_ORDER.compare(a.doc, b.doc) || ID_ORDER.compare(a.point, b.point));
@@ -90,10 +88,16 @@ function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   return out;
 }
 
-/** The sentence of a paragraph that states a fact: where its text occurs, else the one closest to the point's label. */
-function sentenceStating(ctx: DetectContext, ref: ParagraphRef, fact: string, label: string): TextOffsets {
+/** The sentence of a member paragraph that states a fact: where its text occurs, else where it makes the point. */
+function sentenceStating(ctx: DetectContext, ref: ParagraphRef, fact: string, point: Point): TextOffsets {
   const at = ctx.paragraph(ref).text.indexOf(fact);
-  return at >= 0 ? ctx.sentenceAt(ref, at) : ctx.sentenceMatching(ref, wordsOf(label));
+  return at >= 0 ? ctx.sentenceAt(ref, at) : excerptOf(ctx, point, ref);
+}
+
+/** Where a member paragraph makes the point (Point.excerpts); a paragraph that is no member, whole. */
+function excerptOf(ctx: DetectContext, point: Point, ref: ParagraphRef): TextOffsets {
+  const k = point.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph);
+  return point.excerpts[k] ?? { start: 0, end: ctx.paragraph(ref).text.length };
 }
 
 /**
@@ -162,7 +166,7 @@ export function findMissingFacts(ctx: DetectContext, otherEvents: ReadonlySet<st
           if (has.numberKeys.has(num.key) || has.numberValues.has(num.value!) || has.numberUnits.has(`${num.type}:${num.unit}`)) continue;
         } else if (has.quotes.some((x) => quoteOverlap(x, fact.text) >= SAME_QUOTE)) continue;
         const src = docs.has(source.doc) && source.doc !== doc ? source : point.members.find((m) => m.doc !== doc && docs.has(m.doc))!;
-        const excerpt = () => (src === source ? ctx.sentenceAt(src, fact.at) : sentenceStating(ctx, src, fact.text, point.label));
+        const excerpt = () => (src === source ? ctx.sentenceAt(src, fact.at) : sentenceStating(ctx, src, fact.text, point));
         note({ doc, point: point.id, kind: fact.kind, text: fact.text, speaker: fact.speaker, source: src, excerpt }, fact.identity, docs.size);
       }
     }

@@ -54,8 +54,9 @@ export function renderNote(found: ArticleInComparison, note: ParagraphNote): vsc
     md.appendMarkdown(`**${esc(p.point.id)} · ${esc(p.point.label)}**${p.isMain ? ' _(main news)_' : ''} — ${link('show in panel', 'coverageDiff.showPoint', [uriOf(note.ref.doc), p.point.id, note.ref.paragraph])}\n\n`);
     const carriers = p.others.slice(0, 6).map((o) => {
       const first = o.refs[0]!;
-      const opening = model.paragraph(first)?.text ?? '';
-      return `- ${link(`${name(o.doc)} ¶${first.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(o.doc), first.paragraph])}: “${esc(words(opening, 10))}” — ${emphasisLabel(o)}${o.otherEvent ? ' _(another episode)_' : ''}`;
+      // Its sentence that makes the point, not the paragraph's opening.
+      const said = model.excerpt(p.point, first);
+      return `- ${link(`${name(o.doc)} ¶${first.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(o.doc), first.paragraph])}: “${esc(words(said, 14))}” — ${emphasisLabel(o)}${o.otherEvent ? ' _(another episode)_' : ''}`;
     });
     md.appendMarkdown(`Also reported by:\n${carriers.join('\n')}${p.others.length > 6 ? `\n- and ${p.others.length - 6} more` : ''}\n\n`);
     if (p.omitters.length) md.appendMarkdown(`Left out by: ${p.omitters.map((d) => esc(name(d))).join(', ')}\n\n`);
