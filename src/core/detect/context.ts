@@ -1,4 +1,4 @@
-import type { NameMention, ParagraphFeatures, WordToken } from '../features';
+import { trimSpan, type NameMention, type ParagraphFeatures, type WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import type { ArticleVoice } from './profile';
 import { NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point, type TextOffsets } from '../types';
@@ -135,21 +135,13 @@ export class DetectContext {
   sentenceAt(ref: ParagraphRef, offset: number): TextOffsets {
     const sentences = this.features(ref).sentences;
     const s = sentences.find((x) => offset < x.end) ?? sentences[sentences.length - 1];
-    return s ? trimmed(this.paragraph(ref).text, s) : { start: 0, end: this.paragraph(ref).text.length };
+    return s ? trimSpan(this.paragraph(ref).text, s) : { start: 0, end: this.paragraph(ref).text.length };
   }
 
   /** The text a token covers. */
   tokenText(ref: ParagraphRef, t: WordToken): string {
     return this.paragraph(ref).text.slice(t.start, t.end);
   }
-}
-
-/** A span without the white space at its ends. */
-function trimmed(text: string, span: TextOffsets): TextOffsets {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
 }
 
 export function key(ref: ParagraphRef): string {

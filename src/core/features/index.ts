@@ -52,6 +52,14 @@ export function paragraphFeatures(text: string, titleCase = false): ParagraphFea
   };
 }
 
+/** A span of a text without the white space at its ends. */
+export function trimSpan(text: string, span: { readonly start: number; readonly end: number }): { start: number; end: number } {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
 /**
  * A dateline opening a paragraph: a place in capitals (a region or country after a comma), perhaps a date and the
  * outlet in brackets, then a dash — "WASHINGTON, UNITED STATES –", "KESSLER FALLS, March 14 (Northern Wire) —".
