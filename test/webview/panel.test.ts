@@ -147,6 +147,16 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     await detail.waitFor();
     assert.ok((await detail.locator('.column').count()) >= 2);
     assert.ok((await detail.locator('mark.diff-added').count()) > 0, 'no word-level differences marked');
+    // In a paragraph of several sentences, the one that makes the point is underlined: the report's excerpt, exactly.
+    const shownId = (await detail.getAttribute('aria-label'))!.replace(/^Point ([^:]+):.*$/s, '$1');
+    const point = leak.points.find((p) => p.id === shownId)!;
+    const underlined = await detail.locator('.point-sentence').evaluateAll((els) => [...new Set(els.map((e) => e.closest('.para')!.querySelector('.para-text')!))].map((p) => [...p.querySelectorAll('.point-sentence')].map((e) => e.textContent).join('')));
+    const expected = point.members
+      .map((m, k) => ({ text: leak.documents.find((d) => d.id === m.doc)!.paragraphs[m.paragraph]!.text, x: point.excerpts[k]! }))
+      .filter(({ text, x }) => x.start > 0 || x.end < text.trimEnd().length)
+      .map(({ text, x }) => text.slice(x.start, x.end));
+    assert.ok(expected.length > 0, 'the point has a member of several sentences');
+    assert.deepEqual(underlined.sort(), expected.sort());
     await detail.locator('button.ref').nth(1).click();
     assert.equal((await posted(page)).filter((m) => m.type === 'reveal').length, 1);
     await page.close();

@@ -44,7 +44,7 @@ export function pointView(ctx: ViewContext, p: Point): HTMLElement {
       { class: 'note' },
       `Carried by ${[...byDoc.keys()].join(', ')}`,
       omitters.length ? `; left out by ${omitters.join(', ')}` : '',
-      '. Marked: words a paragraph has that the reference paragraph does not.',
+      '. Marked: words a paragraph has that the reference paragraph does not; underlined: the sentence where a paragraph of several makes the point.',
     ),
     h('div', { class: 'columns' }, ...columns),
   );
@@ -53,12 +53,24 @@ export function pointView(ctx: ViewContext, p: Point): HTMLElement {
 function paragraphBox(ctx: ViewContext, p: Point, ref: ParagraphRef, isReference: boolean, referenceText: string): HTMLElement {
   const text = ctx.model.paragraph(ref)?.text ?? '';
   const body = h('p', { class: 'para-text' });
-  if (isReference) body.append(text);
-  else {
-    for (const part of diffWords(referenceText, text)) {
-      if (part.removed) continue;
-      body.append(part.added ? h('mark', { class: 'diff-added' }, part.value) : part.value);
+  // The sentence where the paragraph makes the point is underlined, when it has others.
+  const span = p.excerpts[p.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph)];
+  const sentence = span && (span.start > 0 || span.end < text.trimEnd().length) ? span : null;
+  let at = 0;
+  const append = (value: string, added: boolean) => {
+    const cuts = sentence ? [0, sentence.start - at, sentence.end - at, value.length].map((x) => Math.max(0, Math.min(value.length, x))) : [0, value.length];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const piece = value.slice(cuts[k], cuts[k + 1]);
+      if (!piece) continue;
+      const node = added ? h('mark', { class: 'diff-added' }, piece) : piece;
+      body.append(sentence && k === 1 ? h('span', { class: 'point-sentence', title: 'Where this paragraph makes the point' }, node) : node);
     }
+    at += value.length;
+  };
+  if (isReference) append(text, false);
+  else {
+    // The parts that are not removed spell this paragraph's text, in order.
+    for (const part of diffWords(referenceText, text)) if (!part.removed) append(part.value, Boolean(part.added));
   }
   const choose = isReference
     ? h('span', { class: 'badge' }, 'reference')
