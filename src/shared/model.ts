@@ -4,7 +4,7 @@
  * render it, the unit tests check it.
  */
 import { baseName } from '../core/load/format';
-import type { Analysis, DocumentReport, Emphasis, Finding, Omission, Pair, Paragraph, ParagraphRef, Point } from '../core/types';
+import type { Analysis, DocumentReport, Emphasis, Finding, Omission, Pair, Paragraph, ParagraphRef, Point, TextOffsets } from '../core/types';
 import type { GridView, PanelSettings } from './protocol';
 
 /** How an article stands to a point in the coverage grid. */
@@ -154,11 +154,15 @@ export class PanelModel {
     return { ...base, status: this.carriers(point).size ? 'omitted' : 'outside' };
   }
 
-  /** Where a member paragraph makes a point: its sentence that carries most of it (the paragraph, for a non-member), with "…" before when it does not open the paragraph. */
+  /** The sentence where a member paragraph makes a point (Point.excerpts), as offsets; undefined for a non-member. */
+  excerptSpan(point: Point, ref: ParagraphRef): TextOffsets | undefined {
+    return point.excerpts[point.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph)];
+  }
+
+  /** That sentence's text (the paragraph, for a non-member), with "…" before when it does not open the paragraph. */
   excerpt(point: Point, ref: ParagraphRef): string {
     const text = this.paragraph(ref)?.text ?? '';
-    const k = point.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph);
-    const span = point.excerpts[k];
+    const span = this.excerptSpan(point, ref);
     return span ? `${span.start > 0 ? '…' : ''}${text.slice(span.start, span.end)}` : text;
   }
 

@@ -54,7 +54,7 @@ function paragraphBox(ctx: ViewContext, p: Point, ref: ParagraphRef, isReference
   const text = ctx.model.paragraph(ref)?.text ?? '';
   const body = h('p', { class: 'para-text' });
   // The sentence where the paragraph makes the point is underlined, when it has others.
-  const span = p.excerpts[p.members.findIndex((m) => m.doc === ref.doc && m.paragraph === ref.paragraph)];
+  const span = ctx.model.excerptSpan(p, ref);
   const sentence = span && (span.start > 0 || span.end < text.trimEnd().length) ? span : null;
   let at = 0;
   const append = (value: string, added: boolean) => {
