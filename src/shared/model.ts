@@ -163,7 +163,7 @@ export class PanelModel {
   excerpt(point: Point, ref: ParagraphRef): string {
     const text = this.paragraph(ref)?.text ?? '';
     const span = this.excerptSpan(point, ref);
-    return span ? `${span.start > 0 ? '…' : ''}${text.slice(span.start, span.end)}` : text;
+    return span ? excerptText(text, span) : text;
   }
 
   /** The points an article leaves out, in report order. */
@@ -217,6 +217,11 @@ export class PanelModel {
     if (unique) out.push(`${unique} only here`);
     return out;
   }
+}
+
+/** A sentence of a paragraph, with "…" before when it does not open the paragraph. */
+export function excerptText(text: string, span: TextOffsets): string {
+  return `${span.start > 0 ? '…' : ''}${text.slice(span.start, span.end)}`;
 }
 
 function order(a: Point, b: Point): number {

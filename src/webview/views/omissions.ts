@@ -1,5 +1,5 @@
 import type { MissingFact } from '../../core/types';
-import { shortName } from '../../shared/model';
+import { excerptText, shortName } from '../../shared/model';
 import { h } from '../dom';
 import { opening, refButton, section, type ViewContext } from './context';
 
@@ -51,7 +51,7 @@ export function omissionsView(ctx: ViewContext): HTMLElement {
                 link,
                 h('span', { class: 'note' }, ` — carried by ${o.carriers}; `),
                 refButton(ctx, o.source),
-                source ? h('div', { class: 'quote' }, `${o.excerpt.start > 0 ? '…' : ''}${opening(source.text.slice(o.excerpt.start, o.excerpt.end), 24)}`) : null,
+                source ? h('div', { class: 'quote' }, opening(excerptText(source.text, o.excerpt), 24)) : null,
               );
             }),
           )
