@@ -20,6 +20,8 @@ export interface CorpusScore {
   readonly clusters: number;
   readonly alignment: Prf & { tp: number; fp: number; fn: number };
   readonly omissions: Prf & { tp: number; fp: number; fn: number; clusters: number };
+  /** The same silver omissions scored on the omissions the report lists (a unit's points that an article is said to omit). */
+  readonly reportOmissions: Prf & { tp: number; fp: number; fn: number };
   readonly seconds: number;
 }
 
@@ -32,6 +34,7 @@ export function corpusClusters(root: string): string[] {
 export function scoreCorpus(root: string, options: Partial<AnalysisOptions> = {}, analyse: (files: readonly string[], options: Partial<AnalysisOptions>) => Analysis = analyzeFiles): CorpusScore {
   const sum = { tp: 0, fp: 0, fn: 0 };
   const om = { tp: 0, fp: 0, fn: 0, clusters: 0 };
+  const listed = { tp: 0, fp: 0, fn: 0 };
   let seconds = 0;
   const clusters = corpusClusters(root);
   for (const c of clusters) {
@@ -40,7 +43,7 @@ export function scoreCorpus(root: string, options: Partial<AnalysisOptions> = {}
     const t0 = performance.now();
     const rep = analyse(files, options);
     seconds += (performance.now() - t0) / 1000;
-    const { pairs, omissions } = predictions(rep, gold, files);
+    const { pairs, omissions, reportOmissions } = predictions(rep, gold, files);
     const ev = gold.evaluated_units && Object.keys(gold.evaluated_units).length ? gold.evaluated_units : null;
     const inEval = (key: string) => {
       if (!ev) return true;
@@ -60,15 +63,20 @@ export function scoreCorpus(root: string, options: Partial<AnalysisOptions> = {}
           if (m !== o.doc && scope.has(`${o.doc}\u0000${o.idx}`)) goldTriples.add(`${o.doc}\u0000${o.idx}\u0000${m}`);
         }
       }
-      const predTriples = new Set([...omissions].filter((t) => scope.has(t.split('\u0000').slice(0, 2).join('\u0000'))));
-      for (const t of predTriples) (goldTriples.has(t) ? om.tp++ : om.fp++);
-      for (const t of goldTriples) if (!predTriples.has(t)) om.fn++;
+      const count = (predicted: ReadonlySet<string>, into: { tp: number; fp: number; fn: number }) => {
+        const predTriples = new Set([...predicted].filter((t) => scope.has(t.split('\u0000').slice(0, 2).join('\u0000'))));
+        for (const t of predTriples) (goldTriples.has(t) ? into.tp++ : into.fp++);
+        for (const t of goldTriples) if (!predTriples.has(t)) into.fn++;
+      };
+      count(omissions, om);
+      count(reportOmissions, listed);
     }
   }
   return {
     clusters: clusters.length,
     alignment: { ...prf(sum.tp, sum.fp, sum.fn), ...sum },
     omissions: { ...prf(om.tp, om.fp, om.fn), ...om },
+    reportOmissions: { ...prf(listed.tp, listed.fp, listed.fn), ...listed },
     seconds,
   };
 }
@@ -85,8 +93,11 @@ function normPairs(pairs: CorpusGold['pairs'], docs: readonly string[]): Set<str
   return out;
 }
 
-/** The report's pairs and omissions in gold units, as measure.py derives them. */
-function predictions(rep: Analysis, gold: CorpusGold, files: readonly string[]): { pairs: Set<string>; omissions: Set<string> } {
+/**
+ * The report's pairs and omissions in gold units, as measure.py derives them; and the omissions the report lists, as
+ * the same triples (a unit, in a paragraph of a point the report says an article omits, and that article).
+ */
+function predictions(rep: Analysis, gold: CorpusGold, files: readonly string[]): { pairs: Set<string>; omissions: Set<string>; reportOmissions: Set<string> } {
   const unitOf = new Map<string, number>();
   const allUnits = new Set<string>();
   files.forEach((f, k) => {
@@ -134,5 +145,11 @@ function predictions(rep: Analysis, gold: CorpusGold, files: readonly string[]):
     const [d, i] = key.split('\u0000') as [string, string];
     for (const x of gold.docs) if (x !== d && !linked.get(key)?.has(x)) omissions.add(`${d}\u0000${i}\u0000${x}`);
   }
-  return { pairs, omissions };
+  const reportOmissions = new Set<string>();
+  const membersOf = new Map(rep.points.map((p) => [p.id, p.members]));
+  for (const o of rep.omissions) {
+    const x = docOf.get(o.doc)!.name;
+    for (const m of membersOf.get(o.point) ?? []) for (const [d, i] of units(m)) if (d !== x) reportOmissions.add(`${d}\u0000${i}\u0000${x}`);
+  }
+  return { pairs, omissions, reportOmissions };
 }

@@ -50,6 +50,8 @@ function main(): void {
     const a = s.alignment;
     log(`seeds alignment: P=${fmt(a.p)} R=${fmt(a.r)} F1=${fmt(a.f1)}  (predicted line pairs ${a.predicted}, furniture pairs ${a.furniturePairs}, sure pairs ${a.surePairs})`);
     log(`seeds omissions: P=${fmt(s.omissions.p)} R=${fmt(s.omissions.r)} F1=${fmt(s.omissions.f1)}`);
+    const ro = s.reportOmissions;
+    log(`seeds omissions as the report lists them (panel, Markdown): P=${fmt(ro.p)} R=${fmt(ro.r)} F1=${fmt(ro.f1)}`);
     for (const c of s.findings) log(`  [${c.ok ? 'x' : ' '}] ${c.name}`);
     const ok = s.findings.filter((c) => c.ok).length;
     log(`seeds findings: ${ok}/${s.findings.length}   analysis ${ms.toFixed(0)} ms (first run in this process: includes loading the language model)`);
@@ -63,6 +65,7 @@ function main(): void {
       'seeds.alignment.r': a.r,
       'seeds.alignment.f1': a.f1,
       'seeds.omissions.f1': s.omissions.f1,
+      'seeds.reportOmissions.f1': ro.f1,
       'seeds.findings.passed': ok,
       'seeds.kinds.errors': k.notContentMissed.length + k.headingsMissed.length + k.notContentInPairs,
     });
@@ -78,7 +81,15 @@ function main(): void {
     const proto = name === 'ecbplus' ? 'evaluated units' : 'all units';
     log(`${dir} alignment (${proto}): P=${fmt(a.p)} R=${fmt(a.r)} F1=${fmt(a.f1)}  (tp=${a.tp} fp=${a.fp} fn=${a.fn}; ${s.clusters} clusters, ${s.seconds.toFixed(1)} s)`);
     log(`${dir} omissions (silver): P=${fmt(o.p)} R=${fmt(o.r)} F1=${fmt(o.f1)}  (tp=${o.tp} fp=${o.fp} fn=${o.fn})`);
-    Object.assign(metrics, { [`${name}.alignment.p`]: a.p, [`${name}.alignment.r`]: a.r, [`${name}.alignment.f1`]: a.f1, [`${name}.omissions.f1`]: o.f1 });
+    const ro = s.reportOmissions;
+    log(`${dir} omissions as the report lists them (silver): P=${fmt(ro.p)} R=${fmt(ro.r)} F1=${fmt(ro.f1)}  (tp=${ro.tp} fp=${ro.fp} fn=${ro.fn})`);
+    Object.assign(metrics, {
+      [`${name}.alignment.p`]: a.p,
+      [`${name}.alignment.r`]: a.r,
+      [`${name}.alignment.f1`]: a.f1,
+      [`${name}.omissions.f1`]: o.f1,
+      [`${name}.reportOmissions.f1`]: ro.f1,
+    });
   }
   if (only.has('large')) {
     // The same data read the way a large comparison set is (above candidates.allPairsLimit paragraphs): pairs

@@ -22,6 +22,11 @@ export interface SeedsGold {
 export interface SeedsScore {
   readonly alignment: Prf & { predicted: number; furniturePairs: number; surePairs: number };
   readonly omissions: Prf;
+  /**
+   * The same protocol applied to the omissions the report lists (what the panel and the Markdown show): X omits a
+   * line when its paragraph belongs to a point the report says X omits.
+   */
+  readonly reportOmissions: Prf;
   readonly findings: { name: string; ok: boolean }[];
   readonly kinds: { notContentMissed: string[]; headingsMissed: string[]; notContentInPairs: number };
 }
@@ -124,22 +129,34 @@ export function scoreSeeds(goldPath: string, files: readonly string[], rep: Anal
   const surePointsOfDoc = new Map<string, Set<string>>();
   for (const [r, ps] of member) for (const p of ps) add(pointsOfDoc, r.split(':')[0]!, p);
   for (const [r, ps] of sure) for (const p of ps) add(surePointsOfDoc, r.split(':')[0]!, p);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [r, ps] of sure) {
-    const y = r.split(':')[0]!;
-    if (y === other) continue;
-    for (const x of keys) {
-      if (x === y) continue;
-      const goldOmits = !intersects(member.get(r), pointsOfDoc.get(x));
-      if (!goldOmits && !intersects(ps, surePointsOfDoc.get(x))) continue;
-      const toolOmits = !linked.get(r)?.has(x);
-      if (goldOmits && toolOmits) tp++;
-      if (!goldOmits && toolOmits) fp++;
-      if (goldOmits && !toolOmits) fn++;
-    }
+  // The report's own omissions: line → the articles (gold keys) it says leave out a point the line's paragraph is in.
+  const keyOfId = new Map([...docs].map(([id, d]) => [id, keyOf.get(d.base)!]));
+  const omittedBy = new Map<string, Set<string>>();
+  const pointMembers = new Map(rep.points.map((p) => [p.id, p.members]));
+  for (const o of rep.omissions) {
+    for (const m of pointMembers.get(o.point) ?? []) for (const x of linesOf(m)) add(omittedBy, ref(...x), keyOfId.get(o.doc)!);
   }
+  const scoreOmissions = (toolOmits: (r: string, x: string) => boolean): Prf => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [r, ps] of sure) {
+      const y = r.split(':')[0]!;
+      if (y === other) continue;
+      for (const x of keys) {
+        if (x === y) continue;
+        const goldOmits = !intersects(member.get(r), pointsOfDoc.get(x));
+        if (!goldOmits && !intersects(ps, surePointsOfDoc.get(x))) continue;
+        const omits = toolOmits(r, x);
+        if (goldOmits && omits) tp++;
+        if (!goldOmits && omits) fp++;
+        if (goldOmits && !omits) fn++;
+      }
+    }
+    return prf(tp, fp, fn);
+  };
+  const omissions = scoreOmissions((r, x) => !linked.get(r)?.has(x));
+  const reportOmissions = scoreOmissions((r, x) => !!omittedBy.get(r)?.has(x));
 
   // Findings checks.
   const baseOfId = new Map([...docs].map(([id, d]) => [id, d.base]));
@@ -195,7 +212,7 @@ export function scoreSeeds(goldPath: string, files: readonly string[], rep: Anal
   const headingsMissed = (gold.headings ?? []).filter((r) => kindAt.get(r) !== 'heading');
   const notContentInPairs = rep.pairs.filter((p) => notContentParas.has(`${p.a.doc}#${p.a.paragraph}`) || notContentParas.has(`${p.b.doc}#${p.b.paragraph}`)).length;
 
-  return { alignment, omissions: prf(tp, fp, fn), findings: checks, kinds: { notContentMissed, headingsMissed, notContentInPairs } };
+  return { alignment, omissions, reportOmissions, findings: checks, kinds: { notContentMissed, headingsMissed, notContentInPairs } };
 }
 
 function intersects(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {

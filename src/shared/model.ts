@@ -15,6 +15,11 @@ export type CellStatus =
   | 'weak'
   /** It leaves out a point others carry. */
   | 'omitted'
+  /**
+   * It does not carry the point, but a paragraph of it is aligned with one of the point's (an accepted pair too
+   * loose to group it into the point): not left out.
+   */
+  | 'aligned'
   /** Not counted: the article reports another episode, or only such articles carry the point. */
   | 'outside';
 
@@ -23,7 +28,7 @@ export interface Cell {
   readonly share: number;
   readonly inHeadline: boolean;
   readonly inLead: boolean;
-  /** Its first paragraph of the point, when it carries it. */
+  /** Its first paragraph of the point when it carries it; when aligned, its first paragraph aligned with the point's. */
   readonly first: ParagraphRef | null;
 }
 
@@ -47,6 +52,10 @@ export class PanelModel {
    */
   private readonly firstMember = new Map<string, ParagraphRef>();
   private readonly omissionsOf = new Map<string, Omission[]>();
+  /** Per point, the articles the report says leave it out. */
+  private readonly omittersOf = new Map<string, Set<string>>();
+  /** Per point (on first use), each non-carrying article's first paragraph aligned with one of the point's. */
+  private readonly alignedOf = new Map<string, ReadonlyMap<string, ParagraphRef>>();
   private readonly totalShareOf = new Map<string, number>();
   private sharedPoints: readonly Point[] | null = null;
 
@@ -66,7 +75,10 @@ export class PanelModel {
       if (e.share > 0) (shares.get(e.doc) ?? shares.set(e.doc, []).get(e.doc)!).push(e.share);
     }
     for (const [doc, list] of shares) this.medianShare.set(doc, list.sort((a, b) => a - b)[list.length >> 1]!);
-    for (const o of analysis.omissions) (this.omissionsOf.get(o.doc) ?? this.omissionsOf.set(o.doc, []).get(o.doc)!).push(o);
+    for (const o of analysis.omissions) {
+      (this.omissionsOf.get(o.doc) ?? this.omissionsOf.set(o.doc, []).get(o.doc)!).push(o);
+      (this.omittersOf.get(o.point) ?? this.omittersOf.set(o.point, new Set()).get(o.point)!).add(o.doc);
+    }
     for (const p of analysis.points) {
       this.carriersOf.set(p.id, new Set(p.docs.filter((d) => !this.otherEvents.has(d))));
       for (const m of p.members) {
@@ -133,11 +145,32 @@ export class PanelModel {
     return this.carriersOf.get(point.id) ?? new Set();
   }
 
-  /** Articles (other episodes aside) that leave out a point others carry. */
+  /**
+   * Articles that leave out a point others carry, in article order: the report's omissions (other episodes aside,
+   * and articles with a paragraph aligned with the point's).
+   */
   omitters(point: Point): string[] {
-    const carriers = this.carriers(point);
-    if (!carriers.size) return [];
-    return this.docs.filter((d) => !this.otherEvents.has(d.id) && !carriers.has(d.id)).map((d) => d.id);
+    const omitters = this.omittersOf.get(point.id);
+    return omitters ? this.docs.filter((d) => omitters.has(d.id)).map((d) => d.id) : [];
+  }
+
+  /** An article's first paragraph aligned with one of a point's, when it does not carry the point itself. */
+  alignedWith(point: Point, doc: string): ParagraphRef | undefined {
+    let aligned = this.alignedOf.get(point.id);
+    if (!aligned) {
+      const found = new Map<string, ParagraphRef>();
+      const carriers = new Set(point.docs);
+      for (const m of point.members) {
+        for (const pair of this.pairsOf(m)) {
+          const other = pair.a.doc === m.doc && pair.a.paragraph === m.paragraph ? pair.b : pair.a;
+          if (carriers.has(other.doc)) continue;
+          const known = found.get(other.doc);
+          if (!known || other.paragraph < known.paragraph) found.set(other.doc, other);
+        }
+      }
+      this.alignedOf.set(point.id, (aligned = found));
+    }
+    return aligned.get(doc);
   }
 
   emphasis(point: string, doc: string): Emphasis | undefined {
@@ -151,7 +184,10 @@ export class PanelModel {
     const base = { share, inHeadline: e?.inHeadline ?? false, inLead: e?.inLead ?? false, first };
     if (this.otherEvents.has(doc) && !first) return { ...base, status: 'outside' };
     if (first) return { ...base, status: share < this.weakBelow(doc) ? 'weak' : 'covered' };
-    return { ...base, status: this.carriers(point).size ? 'omitted' : 'outside' };
+    if (!this.carriers(point).size) return { ...base, status: 'outside' };
+    if (this.omittersOf.get(point.id)?.has(doc)) return { ...base, status: 'omitted' };
+    const aligned = this.alignedWith(point, doc);
+    return aligned ? { ...base, first: aligned, status: 'aligned' } : { ...base, status: 'outside' };
   }
 
   /** The sentence where a member paragraph makes a point (Point.excerpts), as offsets; undefined for a non-member. */

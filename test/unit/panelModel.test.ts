@@ -11,8 +11,11 @@ describe('the panel model', () => {
   const model = new PanelModel(analysis, { weakShare: 0.02 });
   const other = analysis.otherEvents[0]!;
 
-  it('gives every cell of the grid a status that agrees with the points', () => {
+  it('gives every cell of the grid a status that agrees with the points, the pairs and the omissions', () => {
+    let aligned = 0;
     for (const p of analysis.points) {
+      const omitters = analysis.omissions.filter((o) => o.point === p.id).map((o) => o.doc);
+      assert.deepEqual(model.omitters(p), analysis.documents.map((d) => d.id).filter((d) => omitters.includes(d)));
       for (const d of analysis.documents) {
         const cell = model.cell(p, d.id);
         const carries = p.members.some((m) => m.doc === d.id);
@@ -20,9 +23,18 @@ describe('the panel model', () => {
           assert.ok(cell.status === 'covered' || cell.status === 'weak', `${p.id}/${d.id}`);
           assert.deepEqual(cell.first, p.members.find((m) => m.doc === d.id));
         } else if (d.id === other || !p.docs.some((x) => x !== other)) assert.equal(cell.status, 'outside');
-        else assert.equal(cell.status, 'omitted');
+        else if (omitters.includes(d.id)) assert.equal(cell.status, 'omitted');
+        else {
+          // Not left out: a paragraph of it is aligned with one of the point's, and the cell reveals that paragraph.
+          assert.equal(cell.status, 'aligned', `${p.id}/${d.id}`);
+          assert.equal(cell.first?.doc, d.id);
+          const pairs = model.pairsOf(cell.first!);
+          assert.ok(pairs.some((pair) => [pair.a, pair.b].some((r) => p.members.some((m) => m.doc === r.doc && m.paragraph === r.paragraph))));
+          aligned++;
+        }
       }
     }
+    assert.ok(aligned > 0, 'some cells are aligned rather than omitted');
   });
 
   it('lists each article’s omissions in report order, and weighs each point by its articles’ shares', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Analysis } from '../../src/core';
+import { PanelModel } from '../../src/shared/model';
 import { packAnalysis } from '../../src/shared/packedAnalysis';
 import type { HostMessage, PanelState } from '../../src/shared/protocol';
 import { generateArticles } from '../../scripts/bench/generate';
@@ -52,6 +53,23 @@ describe('the comparison panel (built script, stand-in host, headless Chromium)'
     const first = leak.documents[0]!;
     const stem = first.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
     assert.equal(await page.locator('table.grid thead th').nth(1).innerText(), `${first.id}\n${stem}`);
+    // × only where the report lists an omission; ≈ where the article has a paragraph aligned with one of the point's.
+    const dashes = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('table.grid td.cell')].map((td) => [`${td.closest('tr')!.dataset.point}|${(td as HTMLElement).dataset.doc}`, td.querySelector('.dash')?.textContent ?? ''])),
+    );
+    const model = new PanelModel(leak, { weakShare: 0.02 });
+    let aligned = 0;
+    for (const p of leak.points.filter((x) => x.docs.length > 1)) {
+      for (const d of leak.documents) {
+        const omitted = leak.omissions.some((o) => o.point === p.id && o.doc === d.id);
+        assert.equal(dashes[`${p.id}|${d.id}`] === '×', omitted, `${p.id}|${d.id}`);
+        if (model.cell(p, d.id).status === 'aligned') {
+          assert.equal(dashes[`${p.id}|${d.id}`], '≈');
+          aligned++;
+        }
+      }
+    }
+    assert.ok(aligned > 0, 'the leak has cells aligned rather than omitted');
     // The article about another episode is flagged in the overview.
     const other = leak.otherEvents[0]!;
     assert.match(await page.locator(`#articles tr[data-doc="${other}"]`).innerText(), /another episode/);

@@ -34,6 +34,7 @@ export class DetectContext {
   private readonly midSentence = new Map<string, ReadonlySet<string>>();
   private readonly prose = new Map<string, ReadonlySet<string>>();
   private byScore: readonly Pair[] | null = null;
+  private alignedTo: Map<string, ParagraphRef[]> | null = null;
   readonly pointById: ReadonlyMap<string, Point>;
 
   constructor(readonly input: DetectInput) {
@@ -46,6 +47,20 @@ export class DetectContext {
   pairsByScore(): readonly Pair[] {
     this.byScore ??= byScoreDescending(this.input.pairs);
     return this.byScore;
+  }
+
+  /** The paragraphs of other articles a paragraph has an accepted pair with, in report order. */
+  alignedWith(ref: ParagraphRef): readonly ParagraphRef[] {
+    if (!this.alignedTo) {
+      const index = new Map<string, ParagraphRef[]>();
+      const link = (from: ParagraphRef, to: ParagraphRef) => (index.get(key(from)) ?? index.set(key(from), []).get(key(from))!).push(to);
+      for (const p of this.input.pairs) {
+        link(p.a, p.b);
+        link(p.b, p.a);
+      }
+      this.alignedTo = index;
+    }
+    return this.alignedTo.get(key(ref)) ?? [];
   }
 
   get documents(): readonly DocumentReport[] {

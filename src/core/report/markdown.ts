@@ -91,14 +91,23 @@ function findingsSection(analysis: Analysis, docs: ReadonlyMap<string, DocumentR
 function gridSection(analysis: Analysis, docs: ReadonlyMap<string, DocumentReport>, shared: readonly Point[]): string[] {
   const out = ['## Coverage grid', ''];
   out.push('Each row is a point (one thing the coverage says). A cell gives the share of the article’s words it spends on');
-  out.push('the point; **H** marks a headline or standfirst, **L** the lead (first two content paragraphs), — an omission.', '');
+  out.push('the point; **H** marks a headline or standfirst, **L** the lead (first two content paragraphs), — an omission;');
+  out.push('≈ a paragraph aligned with one of the point’s but not close enough to group into it (not an omission).', '');
   const ids = analysis.documents.map((d) => d.id);
   out.push(`| Point | ${ids.join(' | ')} |`, `|---|${ids.map(() => '---:').join('|')}|`);
   const rows = new Map(analysis.emphasis.map((e) => [`${e.point}\u0000${e.doc}`, e]));
+  // The articles each paragraph is aligned with.
+  const alignedTo = new Map<string, Set<string>>();
+  const link = (from: ParagraphRef, doc: string) => (alignedTo.get(`${from.doc}#${from.paragraph}`) ?? alignedTo.set(`${from.doc}#${from.paragraph}`, new Set()).get(`${from.doc}#${from.paragraph}`)!).add(doc);
+  for (const pair of analysis.pairs) {
+    link(pair.a, pair.b.doc);
+    link(pair.b, pair.a.doc);
+  }
   for (const p of shared) {
+    const aligned = new Set(p.members.flatMap((m) => [...(alignedTo.get(`${m.doc}#${m.paragraph}`) ?? [])]));
     const cells = ids.map((id) => {
       const e = rows.get(`${p.id}\u0000${id}`);
-      if (!e || e.firstParagraph === null) return '—';
+      if (!e || e.firstParagraph === null) return aligned.has(id) ? '≈' : '—';
       return `${Math.round(e.share * 100)}%${e.inHeadline ? ' **H**' : ''}${e.inLead ? ' **L**' : ''}`;
     });
     const main = p.id === analysis.mainPoint ? ' _(main news)_' : '';

@@ -21,8 +21,12 @@ const STATUS_TEXT: Readonly<Record<Cell['status'], string>> = {
   covered: 'covers it',
   weak: 'covers it in passing',
   omitted: 'leaves it out',
+  aligned: 'has a paragraph aligned with it, not close enough to group into the point',
   outside: 'not counted (another episode)',
 };
+
+/** What a cell that does not carry its point shows. */
+const DASHES: Readonly<Record<Cell['status'], string>> = { covered: '', weak: '', omitted: '×', aligned: '≈', outside: '·' };
 
 /** The darkest shade of a covered cell (% of the theme's blue): darker, and the cell's text loses its contrast. */
 const MAX_SHADE = 65;
@@ -33,8 +37,9 @@ let focus = { row: 0, col: 0 };
 let shownPages = 1;
 
 /**
- * The coverage grid: points × articles. Each cell is covered, weak or omitted, shaded by the article's share of
- * words on the point, with H (headline) and L (lead) marks. A grid in the ARIA sense: arrow keys move between
+ * The coverage grid: points × articles. Each cell is covered, weak, omitted or aligned (a paragraph aligned with
+ * the point's, not grouped into it), shaded by the article's share of words on the point, with H (headline) and L
+ * (lead) marks. A grid in the ARIA sense: arrow keys move between
  * cells, Enter reveals the paragraph, Space (or a click on the point) shows its aligned paragraphs below.
  */
 export function gridView(ctx: ViewContext): HTMLElement {
@@ -124,7 +129,7 @@ function row(ctx: ViewContext, p: Point, r: number): HTMLTableRowElement {
         title: `${d.id}: ${STATUS_TEXT[cell.status]}${cell.share ? ` — ${percent(cell.share)} of its words` : ''}${cell.inHeadline ? ', in the headline' : ''}${cell.inLead ? ', in the lead' : ''}${cell.first ? ` (${model.refPlace(cell.first)}; click to reveal)` : ''}`,
         'aria-label': `${p.id}, ${d.id}: ${STATUS_TEXT[cell.status]}${cell.share ? `, ${percent(cell.share)} of its words` : ''}${cell.inHeadline ? ', headline' : ''}${cell.inLead ? ', lead' : ''}`,
       },
-      cell.status === 'covered' || cell.status === 'weak' ? h('span', { class: 'share' }, percent(cell.share)) : h('span', { class: 'dash', 'aria-hidden': 'true' }, cell.status === 'omitted' ? '×' : '·'),
+      cell.status === 'covered' || cell.status === 'weak' ? h('span', { class: 'share' }, percent(cell.share)) : h('span', { class: 'dash', 'aria-hidden': 'true' }, DASHES[cell.status]),
       marks ? h('span', { class: 'marks' }, marks) : null,
     );
     td.addEventListener('click', () => {
@@ -216,6 +221,8 @@ function legend(ctx: ViewContext): HTMLElement {
     ` in passing (under ${weak}%, or half the article's usual share) `,
     h('span', { class: 'cell omitted sample' }, '×'),
     ' left out ',
+    h('span', { class: 'cell aligned sample' }, '≈'),
+    ' a paragraph aligned with it ',
     h('span', { class: 'marks' }, 'H'),
     ' headline ',
     h('span', { class: 'marks' }, 'L'),

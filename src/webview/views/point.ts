@@ -18,6 +18,11 @@ export function pointView(ctx: ViewContext, p: Point): HTMLElement {
   const reference = p.members.find((m) => `${m.doc}#${m.paragraph}` === refKey) ?? p.members[0]!;
   const referenceText = model.paragraph(reference)?.text ?? '';
   const omitters = model.omitters(p);
+  // Articles with a paragraph aligned with one of the point's but not grouped into it: not left out.
+  const aligned = model.docs.flatMap((d) => {
+    const ref = byDoc.has(d.id) ? undefined : model.alignedWith(p, d.id);
+    return ref ? [ref] : [];
+  });
   const columns = [...byDoc].map(([doc, refs]) => {
     const d = model.doc(doc)!;
     const e = model.emphasis(p.id, doc);
@@ -44,6 +49,7 @@ export function pointView(ctx: ViewContext, p: Point): HTMLElement {
       { class: 'note' },
       `Carried by ${[...byDoc.keys()].join(', ')}`,
       omitters.length ? `; left out by ${omitters.join(', ')}` : '',
+      ...(aligned.length ? ['; aligned with it, not grouped into it: ', ...aligned.flatMap((ref, k) => [k ? ', ' : '', refButton(ctx, ref)])] : []),
       '. Marked: words a paragraph has that the reference paragraph does not; underlined: the sentence where a paragraph of several makes the point.',
     ),
     h('div', { class: 'columns' }, ...columns),
