@@ -29,11 +29,14 @@ export interface PointNote {
   readonly isMain: boolean;
 }
 
-/** A paragraph of another article aligned with this one, outside its points, for the facet of the toll both report. */
+/**
+ * A paragraph of another article aligned with this one (an accepted pair) though that article carries none of its
+ * points: too loose a match to group into a point, or a report of the same facet of the toll in other words.
+ */
 export interface MatchNote {
   readonly ref: ParagraphRef;
   readonly score: number;
-  /** Facets of the human toll both report ("deaths", "injuries", "civilian-harm"). */
+  /** Facets of the human toll both report ("deaths", "injuries", "civilian-harm"); empty for a plain pair. */
   readonly facets: readonly string[];
 }
 
@@ -49,8 +52,9 @@ export interface ParagraphNote {
   readonly onlyHere: boolean;
   readonly conflicts: readonly Finding[];
   /**
-   * Paragraphs of articles that carry none of its points but report the same facet of the human toll (at most one
-   * per article, best first): the alignment pairs them though no point groups them.
+   * Paragraphs of articles that carry none of its points but are aligned with it (at most one per article: one that
+   * reports the same facet of the human toll first, else the best-scored; best first): the alignment pairs them though
+   * no point groups them, so those articles do not leave its points out.
    */
   readonly matches: readonly MatchNote[];
   /** Substitutions with this paragraph on one side, as seen from it (`a` is this paragraph's word). */
@@ -88,11 +92,13 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
   const carriers = new Set<string>([ref.doc]);
   for (const p of points) for (const o of p.others) carriers.add(o.doc);
   const best = new Map<string, MatchNote>();
+  // A report of the same toll beats a better-scored pair about something else.
+  const better = (m: MatchNote, than: MatchNote | undefined) => !than || (m.facets.length > 0 ? !than.facets.length || m.score > than.score : !than.facets.length && m.score > than.score);
   for (const pair of model.pairsOf(ref)) {
     const other = same(pair.a, ref) ? pair.b : pair.a;
-    const facets = pair.evidence.sharedFacets ?? [];
-    if (!facets.length || carriers.has(other.doc) || (best.get(other.doc)?.score ?? -1) >= pair.score) continue;
-    best.set(other.doc, { ref: other, score: pair.score, facets });
+    if (carriers.has(other.doc)) continue;
+    const match = { ref: other, score: pair.score, facets: pair.evidence.sharedFacets ?? [] };
+    if (better(match, best.get(other.doc))) best.set(other.doc, match);
   }
   const matches = [...best.values()].sort((x, y) => y.score - x.score);
   const cites = (f: Finding) => f.evidence.some((e) => same(e, ref));
@@ -111,6 +117,11 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
     wording,
     findings: model.analysis.findings.filter((f) => f.kind !== 'conflict' && cites(f)),
   };
+}
+
+/** Every paragraph aligned with this one outside its points reports the same facet of the human toll. */
+export function sameToll(note: ParagraphNote): boolean {
+  return note.matches.length > 0 && note.matches.every((m) => m.facets.length > 0);
 }
 
 /** The paragraph of an article that holds a 0-based line, if any. */

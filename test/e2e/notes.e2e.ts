@@ -1,7 +1,7 @@
 /**
  * Hover notes and the side-by-side diff in the real VS Code, as a reader meets them: after Compare Articles… on the
  * seed articles (the samples where ../shared is absent), hovering a body paragraph shows the note naming the
- * articles that carry its point and those that leave it out; Open Side-by-Side Diff… opens VS Code's diff editor
+ * articles that carry its point, those that leave it out and the paragraphs of others aligned with it; Open Side-by-Side Diff… opens VS Code's diff editor
  * on two articles with aligned paragraphs facing; the panel's pair view shows the same layout as prose.
  */
 import assert from 'node:assert/strict';
@@ -18,6 +18,8 @@ const { name: NAME, source: SOURCE, files: FILES, seeds: SEEDS } = seedsOrSample
 interface Report {
   documents: { id: string; paragraphs: { kind: string; startLine: number }[] }[];
   points: { id: string; docs: string[]; members: { doc: string; paragraph: number }[] }[];
+  pairs: { a: { doc: string; paragraph: number }; b: { doc: string; paragraph: number } }[];
+  omissions: { doc: string; point: string }[];
   otherEvents: string[];
 }
 
@@ -30,12 +32,21 @@ describe(`hover notes and the side-by-side diff on the ${NAME} in the real VS Co
   );
   const fileOf = (doc: string) => FILES[Number(doc.slice(1))]!;
   const others = new Set(analysis.otherEvents);
-  // A body paragraph whose point some articles carry and others leave out.
-  const point = analysis.points.find((p) => {
+  // A body paragraph whose point some articles carry and others do not: they leave it out, or a paragraph of theirs
+  // is aligned with one of the point's (the seeds have no shared point that another article leaves out).
+  const isBody = (m: { doc: string; paragraph: number }) => analysis.documents[Number(m.doc.slice(1))]!.paragraphs[m.paragraph]!.kind === 'body';
+  const candidates = analysis.points.filter((p) => {
     const carriers = p.docs.filter((d) => !others.has(d));
-    return carriers.length >= 2 && carriers.length < analysis.documents.length - others.size && p.members.some((m) => analysis.documents[Number(m.doc.slice(1))]!.paragraphs[m.paragraph]!.kind === 'body');
-  })!;
-  const member = point.members.find((m) => analysis.documents[Number(m.doc.slice(1))]!.paragraphs[m.paragraph]!.kind === 'body')!;
+    return carriers.length >= 2 && carriers.length < analysis.documents.length - others.size && p.members.some(isBody);
+  });
+  const point = candidates.find((p) => analysis.omissions.some((o) => o.point === p.id)) ?? candidates[0]!;
+  const member = point.members.find(isBody)!;
+  // The articles the report says leave it out, and those with a paragraph aligned with the hovered one.
+  const omitters = analysis.omissions.filter((o) => o.point === point.id).map((o) => o.doc);
+  const samePara = (r: { doc: string; paragraph: number }) => r.doc === member.doc && r.paragraph === member.paragraph;
+  const alignedDocs = [...new Set(analysis.pairs.flatMap((p) => (samePara(p.a) ? [p.b.doc] : samePara(p.b) ? [p.a.doc] : [])))].filter(
+    (d) => d !== member.doc && !analysis.points.some((p) => p.docs.includes(d) && p.members.some(samePara)),
+  );
   const paragraph = analysis.documents[Number(member.doc.slice(1))]!.paragraphs[member.paragraph]!;
 
   before(async () => {
@@ -46,7 +57,7 @@ describe(`hover notes and the side-by-side diff on the ${NAME} in the real VS Co
     await wb?.close();
   });
 
-  it('hovering a body paragraph shows the note naming the articles that carry its point and those that omit it', () =>
+  it('hovering a body paragraph shows the note naming the articles that carry its point, those that omit it, and the aligned', () =>
     wb.step('hover', async () => {
       const { page } = wb;
       const file = fileOf(member.doc);
@@ -69,10 +80,17 @@ describe(`hover notes and the side-by-side diff on the ${NAME} in the real VS Co
       }
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       const carriers = point.docs.filter((d) => d !== member.doc);
-      const omitters = analysis.documents.map((d) => d.id).filter((d) => !point.docs.includes(d) && !others.has(d));
       for (const d of carriers.slice(0, 6)) assert.ok(text.includes(fileOf(d)), `the note does not name ${fileOf(d)} among the carriers: ${text}`);
-      assert.match(text, /Left out by:/);
-      for (const d of omitters) assert.ok(text.split('Left out by:')[1]!.includes(fileOf(d)), `the note does not name ${fileOf(d)} among those leaving it out`);
+      assert.ok(omitters.length + alignedDocs.length > 0, 'the chosen point is carried by every article');
+      if (omitters.length) {
+        assert.match(text, /Left out by:/);
+        for (const d of omitters) assert.ok(text.split('Left out by:')[1]!.includes(fileOf(d)), `the note does not name ${fileOf(d)} among those leaving it out`);
+      } else assert.doesNotMatch(text, /Left out by:/);
+      if (alignedDocs.length) {
+        const list = text.split(/Aligned with it in other articles \(not grouped into its point\):|The same toll in other articles:/)[1];
+        assert.ok(list, `the note does not list the paragraphs aligned with it: ${text}`);
+        for (const d of alignedDocs.slice(0, 6)) assert.ok(list.includes(fileOf(d)), `the note does not name ${fileOf(d)} among the aligned: ${text}`);
+      }
       await wb.screenshot(`14-hover-${NAME}`);
       await page.keyboard.press('Escape');
     }));

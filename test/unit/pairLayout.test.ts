@@ -128,6 +128,25 @@ describe('the note on a paragraph aligned outside its points', () => {
     );
   });
 
+  it('lists, once per article, every article aligned with a paragraph of the leak without carrying its points', () => {
+    const leak = analyzeFiles(LEAK);
+    const leakModel = new PanelModel(leak, { weakShare: 0.02 });
+    let plain = 0;
+    for (const d of leak.documents) {
+      for (const p of d.paragraphs) {
+        const ref = { doc: d.id, paragraph: p.index };
+        const note = paragraphNote(leakModel, ref);
+        if (!note) continue;
+        const carriers = new Set([d.id, ...note.points.flatMap((x) => x.point.docs)]);
+        const paired = new Set(leakModel.pairsOf(ref).flatMap((x) => [x.a.doc, x.b.doc]).filter((x) => !carriers.has(x)));
+        assert.deepEqual(new Set(note.matches.map((m) => m.ref.doc)), paired, `${d.id} ¶${p.index + 1}`);
+        assert.equal(note.matches.length, paired.size);
+        plain += note.matches.filter((m) => !m.facets.length).length;
+      }
+    }
+    assert.ok(plain > 0, 'some aligned paragraphs report no facet of the toll: a plain pair too loose to join the point');
+  });
+
   it('lists nothing for a paragraph aligned with nothing', () => {
     assert.deepEqual(paragraphNote(model, refOf(/^Shares in Harlow/))!.matches, []);
   });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { fileName } from '../../shared/model';
-import { facetLabel, paragraphAtLine, paragraphNote, type CarrierNote, type ParagraphNote } from '../../shared/notes';
+import { facetLabel, paragraphAtLine, paragraphNote, sameToll, type CarrierNote, type ParagraphNote } from '../../shared/notes';
 import { readSettings } from '../config';
 import type { ArticleComparisons, ArticleInComparison } from './lookup';
 
@@ -45,7 +45,11 @@ export function renderNote(found: ArticleInComparison, note: ParagraphNote): vsc
   md.appendMarkdown(`${heading}${found.inPanel ? '' : ' · _compared with its folder_'}\n\n`);
 
   if (!note.points.length || note.onlyHere) {
-    md.appendMarkdown(note.matches.length ? `**No other article makes this point**, though others report the same toll (below).` : `**Only this article reports this.**`);
+    md.appendMarkdown(
+      !note.matches.length ? `**Only this article reports this.**`
+      : sameToll(note) ? `**No other article makes this point**, though others report the same toll (below).`
+      : `**No other article makes this point closely enough to group with it**; paragraphs aligned with it are below.`,
+    );
     if (note.points.length) md.appendMarkdown(` Point ${esc(note.points[0]!.point.id)}: ${esc(note.points[0]!.point.label)}`);
     md.appendMarkdown('\n\n');
   }
@@ -68,11 +72,12 @@ export function renderNote(found: ArticleInComparison, note: ParagraphNote): vsc
     }
   }
   if (note.matches.length) {
-    const items = note.matches.slice(0, 4).map((m) => {
-      const why = ` — both report ${m.facets.map(facetLabel).join(' and ')}${model.otherEvents.has(m.ref.doc) ? ' _(another episode)_' : ''}`;
+    const items = note.matches.slice(0, 6).map((m) => {
+      const why = `${m.facets.length ? ` — both report ${m.facets.map(facetLabel).join(' and ')}` : ''}${model.otherEvents.has(m.ref.doc) ? ' _(another episode)_' : ''}`;
       return `- ${link(`${name(m.ref.doc)} ¶${m.ref.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(m.ref.doc), m.ref.paragraph])}: “${esc(words(model.paragraph(m.ref)?.text ?? '', 10))}”${why}`;
     });
-    md.appendMarkdown(`The same toll in other articles:\n${items.join('\n')}\n\n`);
+    const more = note.matches.length > 6 ? `\n- and ${note.matches.length - 6} more` : '';
+    md.appendMarkdown(`${sameToll(note) ? 'The same toll in other articles' : 'Aligned with it in other articles (not grouped into its point)'}:\n${items.join('\n')}${more}\n\n`);
   }
   for (const f of note.conflicts.slice(0, 3)) {
     md.appendMarkdown(`$(warning) **Conflict:** ${esc(f.text)} ${evidenceLinks(found, f.evidence.filter((e) => e.doc !== note.ref.doc))}\n\n`);

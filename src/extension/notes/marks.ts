@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paragraph } from '../../core';
-import { paragraphNote, type ParagraphNote } from '../../shared/notes';
+import { paragraphNote, sameToll, type ParagraphNote } from '../../shared/notes';
 import { affectsNotes, readSettings } from '../config';
 import type { ArticleComparisons, ArticleInComparison } from './lookup';
 
@@ -129,7 +129,8 @@ function* notesOf(found: ArticleInComparison): Generator<{ paragraph: Paragraph;
 function lensTitle(found: ArticleInComparison, note: ParagraphNote): string | null {
   if (!note.points.length && note.paragraph.kind === 'heading') return null;
   const conflicts = note.conflicts.length ? ` · $(warning) ${note.conflicts.length} conflict${note.conflicts.length > 1 ? 's' : ''}` : '';
-  const toll = note.matches.length ? ` · the same toll in ${note.matches.length} other${note.matches.length > 1 ? 's' : ''}` : '';
+  const n = note.matches.length;
+  const toll = n ? ` · ${sameToll(note) ? 'the same toll' : 'aligned'} in ${n} other${n > 1 ? 's' : ''}` : '';
   if (note.onlyHere) return `only in this article${toll}${conflicts}`;
   const left = note.points.length ? [...new Set(note.points.flatMap((p) => p.omitters))].length : 0;
   return `covered by ${note.coveredBy} of ${found.model.docs.length}${left ? ` · left out by ${left}` : ''}${conflicts}`;
