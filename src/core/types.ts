@@ -18,6 +18,20 @@ export type ParagraphKind =
 /** Kinds that are not reporting: they never align, never count as words, never appear in findings. */
 export const NOT_CONTENT_KINDS: ReadonlySet<ParagraphKind> = new Set(['caption', 'byline', 'furniture']);
 
+/** The paragraphs of other articles each paragraph has an accepted pair with, in report order, keyed "d2#5". */
+export function alignedParagraphs(pairs: readonly Pair[]): Map<string, ParagraphRef[]> {
+  const out = new Map<string, ParagraphRef[]>();
+  const link = (from: ParagraphRef, to: ParagraphRef) => {
+    const k = `${from.doc}#${from.paragraph}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(to);
+  };
+  for (const p of pairs) {
+    link(p.a, p.b);
+    link(p.b, p.a);
+  }
+  return out;
+}
+
 /** An article as handed to the pipeline: its path (only for naming and format) and its decoded text. */
 export interface ArticleInput {
   /** The path as the user gave it; reported unchanged. */

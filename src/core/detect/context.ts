@@ -1,7 +1,7 @@
 import { trimSpan, type NameMention, type ParagraphFeatures, type WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import type { ArticleVoice } from './profile';
-import { NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point, type TextOffsets } from '../types';
+import { alignedParagraphs, NOT_CONTENT_KINDS, type DocumentReport, type Pair, type Paragraph, type ParagraphRef, type Point, type TextOffsets } from '../types';
 
 /** String orders as localeCompare gives them, from one collator each (localeCompare builds one per call). */
 export const TEXT_ORDER = new Intl.Collator();
@@ -51,15 +51,7 @@ export class DetectContext {
 
   /** The paragraphs of other articles a paragraph has an accepted pair with, in report order. */
   alignedWith(ref: ParagraphRef): readonly ParagraphRef[] {
-    if (!this.alignedTo) {
-      const index = new Map<string, ParagraphRef[]>();
-      const link = (from: ParagraphRef, to: ParagraphRef) => (index.get(key(from)) ?? index.set(key(from), []).get(key(from))!).push(to);
-      for (const p of this.input.pairs) {
-        link(p.a, p.b);
-        link(p.b, p.a);
-      }
-      this.alignedTo = index;
-    }
+    this.alignedTo ??= alignedParagraphs(this.input.pairs);
     return this.alignedTo.get(key(ref)) ?? [];
   }
 

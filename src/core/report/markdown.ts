@@ -1,5 +1,5 @@
 import { baseName } from '../load/format';
-import type { Analysis, DocumentReport, Finding, FindingKind, ParagraphRef, Point, TextOffsets } from '../types';
+import { alignedParagraphs, type Analysis, type DocumentReport, type Finding, type FindingKind, type ParagraphRef, type Point, type TextOffsets } from '../types';
 
 /** Longest excerpt of a paragraph quoted in the report, in words. */
 const EXCERPT_WORDS = 18;
@@ -96,15 +96,9 @@ function gridSection(analysis: Analysis, docs: ReadonlyMap<string, DocumentRepor
   const ids = analysis.documents.map((d) => d.id);
   out.push(`| Point | ${ids.join(' | ')} |`, `|---|${ids.map(() => '---:').join('|')}|`);
   const rows = new Map(analysis.emphasis.map((e) => [`${e.point}\u0000${e.doc}`, e]));
-  // The articles each paragraph is aligned with.
-  const alignedTo = new Map<string, Set<string>>();
-  const link = (from: ParagraphRef, doc: string) => (alignedTo.get(`${from.doc}#${from.paragraph}`) ?? alignedTo.set(`${from.doc}#${from.paragraph}`, new Set()).get(`${from.doc}#${from.paragraph}`)!).add(doc);
-  for (const pair of analysis.pairs) {
-    link(pair.a, pair.b.doc);
-    link(pair.b, pair.a.doc);
-  }
+  const alignedTo = alignedParagraphs(analysis.pairs);
   for (const p of shared) {
-    const aligned = new Set(p.members.flatMap((m) => [...(alignedTo.get(`${m.doc}#${m.paragraph}`) ?? [])]));
+    const aligned = new Set(p.members.flatMap((m) => (alignedTo.get(`${m.doc}#${m.paragraph}`) ?? []).map((r) => r.doc)));
     const cells = ids.map((id) => {
       const e = rows.get(`${p.id}\u0000${id}`);
       if (!e || e.firstParagraph === null) return aligned.has(id) ? '≈' : '—';

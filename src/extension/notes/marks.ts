@@ -98,7 +98,7 @@ export class ArticleMarks implements vscode.CodeLensProvider, vscode.Disposable 
     if (found) {
       for (const { paragraph, note } of notesOf(found)) {
         const range = new vscode.Range(paragraph.startLine - 1, 0, Math.min(editor.document.lineCount - 1, paragraph.endLine - 1), 0);
-        if (note.onlyHere && found.model.docs.length > 1) only.push(range);
+        if (note.onlyHere && (!note.matches.length || sameToll(note)) && found.model.docs.length > 1) only.push(range);
         if (note.conflicts.length) conflicts.push(range);
       }
       this.shown.set(editor.document.uri.toString(), { uri: editor.document.uri.toString(), onlyHere: only.map((r) => r.start.line), conflicts: conflicts.map((r) => r.start.line) });
@@ -131,7 +131,8 @@ function lensTitle(found: ArticleInComparison, note: ParagraphNote): string | nu
   const conflicts = note.conflicts.length ? ` · $(warning) ${note.conflicts.length} conflict${note.conflicts.length > 1 ? 's' : ''}` : '';
   const n = note.matches.length;
   const toll = n ? ` · ${sameToll(note) ? 'the same toll' : 'aligned'} in ${n} other${n > 1 ? 's' : ''}` : '';
-  if (note.onlyHere) return `only in this article${toll}${conflicts}`;
+  // A paragraph whose point no other article carries, but that others' paragraphs are aligned with, is not "only here".
+  if (note.onlyHere) return `${n && !sameToll(note) ? 'its own point' : 'only in this article'}${toll}${conflicts}`;
   const left = note.points.length ? [...new Set(note.points.flatMap((p) => p.omitters))].length : 0;
   return `covered by ${note.coveredBy} of ${found.model.docs.length}${left ? ` · left out by ${left}` : ''}${conflicts}`;
 }
