@@ -93,7 +93,11 @@ export function paragraphNote(model: PanelModel, ref: ParagraphRef): ParagraphNo
   for (const p of points) for (const o of p.others) carriers.add(o.doc);
   const best = new Map<string, MatchNote>();
   // A report of the same toll beats a better-scored pair about something else.
-  const better = (m: MatchNote, than: MatchNote | undefined) => !than || (m.facets.length > 0 ? !than.facets.length || m.score > than.score : !than.facets.length && m.score > than.score);
+  const better = (m: MatchNote, than: MatchNote | undefined) => {
+    if (!than) return true;
+    const [toll, thanToll] = [m.facets.length > 0, than.facets.length > 0];
+    return toll !== thanToll ? toll : m.score > than.score;
+  };
   for (const pair of model.pairsOf(ref)) {
     const other = same(pair.a, ref) ? pair.b : pair.a;
     if (carriers.has(other.doc)) continue;

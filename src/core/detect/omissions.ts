@@ -46,8 +46,9 @@ export function findOmissions(ctx: DetectContext, emphasis: readonly Emphasis[],
 
 /** The articles with a paragraph aligned with one of the point's (an accepted pair), carriers aside. */
 function alignedArticles(ctx: DetectContext, point: Point): Set<string> {
+  const carriers = new Set(point.docs);
   const out = new Set<string>();
-  for (const m of point.members) for (const other of ctx.alignedWith(m)) if (!point.docs.includes(other.doc)) out.add(other.doc);
+  for (const m of point.members) for (const other of ctx.alignedWith(m)) if (!carriers.has(other.doc)) out.add(other.doc);
   return out;
 }
 
