@@ -128,6 +128,21 @@ export function sameToll(note: ParagraphNote): boolean {
   return note.matches.length > 0 && note.matches.every((m) => m.facets.length > 0);
 }
 
+/**
+ * The CodeLens above a paragraph, in a few words: "covered by 3 of 5 · left out by 2", "only in this article", or,
+ * for a paragraph whose point no other article carries but that others' paragraphs are aligned with, "its own point
+ * · aligned in 2 others" (it is not only here). Null for a heading with no point of its own.
+ */
+export function lensTitle(note: ParagraphNote): string | null {
+  if (!note.points.length && note.paragraph.kind === 'heading') return null;
+  const conflicts = note.conflicts.length ? ` · $(warning) ${note.conflicts.length} conflict${note.conflicts.length > 1 ? 's' : ''}` : '';
+  const n = note.matches.length;
+  const toll = n ? ` · ${sameToll(note) ? 'the same toll' : 'aligned'} in ${n} other${n > 1 ? 's' : ''}` : '';
+  if (note.onlyHere) return `${n && !sameToll(note) ? 'its own point' : 'only in this article'}${toll}${conflicts}`;
+  const left = new Set(note.points.flatMap((p) => p.omitters)).size;
+  return `covered by ${note.coveredBy} of ${note.articles}${left ? ` · left out by ${left}` : ''}${conflicts}`;
+}
+
 /** The paragraph of an article that holds a 0-based line, if any. */
 export function paragraphAtLine(model: PanelModel, doc: string, line: number): Paragraph | undefined {
   return model.doc(doc)?.paragraphs.find((p) => line + 1 >= p.startLine && line + 1 <= p.endLine);

@@ -161,6 +161,21 @@ describe('findings: emphasis, wording, unique points', () => {
     assert.ok(f, 'the MP’s demand is not reported as unique');
   });
 
+  it('words a unique finding by what the others do not say, even inside a paragraph they share', () => {
+    const samples = analyzeFiles(SAMPLES);
+    // The herald's night in the sports hall is shared; the volunteers' blankets are its own.
+    const hall = samples.findings.find((f) => f.kind === 'unique' && f.evidence.some((e) => /sports hall/.test(text(samples, e))));
+    assert.ok(hall, 'the volunteers in the sports hall are not reported as unique');
+    assert.match(hall.text, /volunteers/);
+    for (const a of [analysis, samples]) {
+      for (const f of a.findings.filter((x) => x.kind === 'unique')) {
+        const others = a.documents.filter((d) => d.id !== f.docs[0] && !a.otherEvents.includes(d.id)).map((d) => d.paragraphs.map((p) => p.text).join(' ').toLowerCase());
+        const said = f.text.slice(f.text.indexOf('reports:')).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+        assert.ok(said.some((w) => others.every((o) => !o.includes(w))), `nothing new in its words: ${f.text}`);
+      }
+    }
+  });
+
   it('gives each article a tone line and its frames', () => {
     assert.equal(analysis.profiles.length, LEAK.length);
     const observer = analysis.profiles.find((p) => p.doc === OBSERVER)!;
@@ -208,6 +223,15 @@ describe('findings: omissions and missing facts', () => {
     // Names given in any variant count: "Solberg" alone is Petra Solberg.
     assert.ok(!analysis.missingFacts.some((f) => f.doc === COURIER && /Solberg/.test(f.text)));
     for (const f of analysis.missingFacts) assert.notEqual(f.source.doc, f.doc);
+  });
+
+  it('names a dropped number as the source writes it, with the noun it counts and no unit said twice', () => {
+    const numbers = analysis.missingFacts.filter((f) => f.kind === 'number');
+    assert.ok(numbers.some((f) => f.text === '8 percent'), numbers.map((f) => f.text).join('; '));
+    for (const f of numbers) {
+      assert.ok(text(analysis, f.source).includes(f.text.split(' ')[0]!), f.text);
+      assert.ok(!/\b(percent|per cent)\b.*%|%.*%/.test(f.text), f.text);
+    }
   });
 
   it('quotes the sentence of the source that carries the omitted point or states the dropped fact', () => {

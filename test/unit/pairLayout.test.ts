@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PanelModel } from '../../src/shared/model';
-import { paragraphAtLine, paragraphNote } from '../../src/shared/notes';
+import { lensTitle, paragraphAtLine, paragraphNote, sameToll } from '../../src/shared/notes';
 import { isContent, layoutPair } from '../../src/shared/pairLayout';
 import { analyzeFiles, FIXTURES, MINE_COLLAPSE } from '../helpers';
 
@@ -94,6 +94,41 @@ describe('the note on one paragraph', () => {
     const p = d.paragraphs[2]!;
     assert.equal(paragraphAtLine(model, d.id, p.startLine - 1), p);
     assert.equal(paragraphAtLine(model, d.id, 100_000), undefined);
+  });
+});
+
+describe('the CodeLens title over a paragraph', () => {
+  it('says covered by, only here, or its own point when others are aligned with it, as its note says', () => {
+    const seen = new Set<string>();
+    for (const files of [LEAK, MINE_COLLAPSE]) {
+      const analysis = analyzeFiles(files);
+      const model = new PanelModel(analysis, { weakShare: 0.02 });
+      for (const d of analysis.documents) {
+        for (const p of d.paragraphs) {
+          const note = paragraphNote(model, { doc: d.id, paragraph: p.index });
+          if (!note) continue;
+          const title = lensTitle(note);
+          if (title === null) {
+            assert.equal(p.kind, 'heading');
+            continue;
+          }
+          const wording = title.split(' · ')[0]!;
+          seen.add(wording.replace(/\d+/g, 'N'));
+          if (!note.onlyHere) {
+            assert.equal(wording, `covered by ${note.coveredBy} of ${analysis.documents.length}`);
+            const left = new Set(note.points.flatMap((x) => x.omitters)).size;
+            assert.equal(title.includes(`left out by ${left}`), left > 0, title);
+          } else if (note.matches.length && !sameToll(note)) {
+            // Others' paragraphs are aligned with it: it is its own point, not "only in this article".
+            assert.ok(title.startsWith(`its own point · aligned in ${note.matches.length} other`), title);
+          } else {
+            assert.match(title, /^only in this article/);
+            assert.equal(title.includes('the same toll in'), note.matches.length > 0, title);
+          }
+        }
+      }
+    }
+    for (const wording of ['covered by N of N', 'only in this article', 'its own point']) assert.ok(seen.has(wording), `no “${wording}” lens: ${[...seen].join('; ')}`);
   });
 });
 

@@ -100,6 +100,17 @@ describe('segmentation of plain text', () => {
     assert.deepEqual(s.map((x) => x.split(':')[0]), ['headline', 'body', 'body', 'body']);
   });
 
+  it("takes a site's name above the article for furniture when its copyright names it or its menu follows", () => {
+    const story = 'Tram fares rise from June\n\nSingle tickets in Kessel will cost 2.40 euros from June, the transport authority said on Friday.\n\nThe authority blamed energy prices for the rise.\n';
+    const named = summary(`Kessel Evening Star\n\n${story}\nCopyright 2025 Kessel Evening Star. All rights reserved.\n`);
+    assert.deepEqual(named.slice(0, 2), ['furniture: Kessel Evening Star', 'headline: Tram fares rise from June']);
+    const menu = summary(`Evening Star\n\nNews | Sport | Opinion | Weather\n\n${story}`);
+    assert.deepEqual(menu.slice(0, 3), ['furniture: Evening Star', 'furniture: News | Sport | Opinion | Weather', 'headline: Tram fares rise from June']);
+    // Near misses: a short headline the copyright does not name, and a short headline above breadcrumbs and prose.
+    assert.equal(summary(`Fares rise\n\n${story.slice(story.indexOf('\n\n') + 2)}\nCopyright 2025 Kessel Evening Star.\n`)[0], 'headline: Fares rise');
+    assert.equal(summary(`Tram fares rise\n\nNews > Kessel > Transport\n\n${story.slice(story.indexOf('\n\n') + 2)}`)[0], 'headline: Tram fares rise');
+  });
+
   it('gives every paragraph line numbers and offsets that point at its text', () => {
     for (const name of ['harbor-times.txt', 'coastal-wire.txt', 'market-daily.md', 'portside-web.txt']) {
       const source = readFileSync(fixture(name), 'utf8');

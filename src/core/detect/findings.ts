@@ -1,3 +1,4 @@
+import type { ParagraphFeatures } from '../features';
 import { baseName } from '../load/format';
 import type { Emphasis, Finding, ParagraphRef, TextRange } from '../types';
 import { key, rounded, type DetectContext } from './context';
@@ -63,6 +64,11 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
     for (const [id, vocabulary] of vocabularies!) if (id !== docId) most = Math.max(most, words.coverage(lemmas, vocabulary));
     return 1 - most;
   };
+  /** Does any other article carry this lemma, in these words or close ones? */
+  const elsewhere = (docId: string, lemma: string) => {
+    for (const [id, vocabulary] of vocabularies!) if (id !== docId && words.coverage([lemma], vocabulary) >= CARRIED_WORD) return true;
+    return false;
+  };
 
   interface Candidate {
     readonly doc: string;
@@ -101,7 +107,8 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
       points: [point.id],
       evidence: [...point.members],
       spans: best ? [best.span] : [],
-      label: point.label,
+      // What is new in its most novel sentence (a paragraph may open on what the others say too).
+      label: best ? novelStretch(ctx.features(best.span), best.span, (lemma) => elsewhere(doc.id, lemma)) : point.label,
       score: nov + 0.1 * Math.min(3, own.length) + (e?.inHeadline ? 0.1 : 0),
       inHeadline: !!e?.inHeadline,
       facts: own,
@@ -123,7 +130,9 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
           points: ctx.pointsOf(ref).filter((id) => ctx.pointById.get(id)!.docs.length === 1),
           evidence: [ref],
           spans: [best.span],
-          label: keyWords(best.span.text),
+          // Most of the sentence may be shared ("Many spent the night in the sports hall, where volunteers handed
+          // out blankets"): the label is the stretch of it the others do not have.
+          label: novelStretch(ctx.features(ref), best.span, (lemma) => elsewhere(d.id, lemma)),
           // Within an aligned paragraph the bar is higher: most of it is shared.
           score: best.novelty + 0.1 * Math.min(3, own.length) - ALIGNED_PENALTY,
           inHeadline: false,
@@ -240,9 +249,38 @@ class FactIndex {
 }
 
 /** A sentence as a short label: its first words. */
-function keyWords(text: string): string {
-  const words = text.trim().split(/\s+/);
-  return words.length <= 12 ? text.trim().replace(/[.]+$/, '') : `${words.slice(0, 12).join(' ')}…`;
+/** Words in a unique finding's label. */
+const LABEL_WORDS = 12;
+/** A word another article has at least this similar (1 = the same lemma) is not new. */
+const CARRIED_WORD = 0.75;
+
+/**
+ * The label of a sentence that says something new inside a shared paragraph: the window of at most LABEL_WORDS of
+ * its words with the most content words no other article has (the earliest within one word of the most, so that a
+ * sentence new throughout keeps its subject), marked with … where cut.
+ */
+function novelStretch(f: ParagraphFeatures, span: TextRange, carried: (lemma: string) => boolean): string {
+  const pieces = [...span.text.matchAll(/\S+/g)].map((m) => ({ word: m[0], start: span.start + m.index, end: span.start + m.index + m[0].length }));
+  if (pieces.length <= LABEL_WORDS) return span.text.trim().replace(/[.]+$/, '');
+  const isNew = pieces.map(() => 0);
+  let k = 0;
+  for (const t of f.tokens) {
+    if (t.start < span.start || t.end > span.end || !t.content) continue;
+    while (k < pieces.length - 1 && pieces[k]!.end <= t.start) k++;
+    if (!carried(t.lemma)) isNew[k] = 1;
+  }
+  const counts: number[] = [];
+  for (let i = 0; i + LABEL_WORDS <= pieces.length; i++) {
+    let n = 0;
+    for (let j = i; j < i + LABEL_WORDS; j++) n += isNew[j]!;
+    counts.push(n);
+  }
+  // The sentence's own opening (its subject) unless a later stretch holds clearly more that is new.
+  const most = Math.max(...counts);
+  const best = counts.findIndex((n) => n >= most - 1);
+  const stretch = pieces.slice(best, best + LABEL_WORDS).map((p) => p.word).join(' ').replace(/[\s,;:—–-]+$/u, '');
+  const cutEnd = best + LABEL_WORDS < pieces.length;
+  return `${best > 0 ? '…' : ''}${cutEnd ? stretch : stretch.replace(/[.]+$/, '')}${cutEnd ? '…' : ''}`;
 }
 
 /** A label as the end of a sentence: closed with a full stop unless it already ends in punctuation. */

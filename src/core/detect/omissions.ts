@@ -78,6 +78,15 @@ interface Candidate {
 /** Each paragraph's facts, kept with its features: they depend on it and its article's names alone. */
 const factCache = new WeakMap<ParagraphFeatures, Candidate[]>();
 
+/**
+ * A number as a reader would quote it: a count with the noun it counts ("14 workers", added when the words between
+ * left it out); a percentage or a sum already says its unit ("8 percent", "$5 million").
+ */
+function withCountedNoun(num: NumberFeature): string {
+  const counted = (num.type === 'count' || num.type === 'ordinal') && num.unit && !num.text.toLowerCase().includes(num.unit.toLowerCase());
+  return counted ? `${num.text} ${num.unit}` : num.text;
+}
+
 /** The facts of one paragraph (read once while its article is unchanged). */
 function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   const known = factCache.get(ctx.features(m));
@@ -89,7 +98,7 @@ function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   for (const num of f.numbers) {
     // "one of the tanks" and bare numbers with nothing counted are how a sentence runs, not facts.
     if (!FACT_NUMBERS.has(num.type) || !num.unit || num.value === null || num.value <= 1) continue;
-    out.push({ kind: 'number', identity: num.key, text: `${num.text}${num.unit && !num.text.includes(num.unit) ? ` ${num.unit}` : ''}`, speaker: null, number: num, at: num.start });
+    out.push({ kind: 'number', identity: num.key, text: withCountedNoun(num), speaker: null, number: num, at: num.start });
   }
   for (const q of substantialQuotes(f)) out.push({ kind: 'quote', identity: q.text.slice(0, 40).toLowerCase(), text: q.text, speaker: q.speaker, at: q.start });
   const trusted = new Set(reliable);

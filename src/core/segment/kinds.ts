@@ -27,8 +27,9 @@ const TITLE_CASE = 0.75;
  * Decides each paragraph's kind from its own cues and its place in the page:
  *  1. intrinsic cues: raw HTML, photo credits, copyright, UI prompts, glued tag lists, breadcrumbs, bylines;
  *  2. the trailing zone: after the last prose paragraph, everything from the first page-chrome cue on is furniture;
- *  3. the top: headline, any alternative headlines (Title Case lines), then at most one standfirst;
- *  4. the rest: Markdown structure, list items, short unpunctuated lines followed by text (headings), quotes, body.
+ *  3. the masthead: the site's name saved above the article is furniture, not its headline;
+ *  4. the top: headline, any alternative headlines (Title Case lines), then at most one standfirst;
+ *  5. the rest: Markdown structure, list items, short unpunctuated lines followed by text (headings), quotes, body.
  * `blankLinesMatter` says whether the file separates paragraphs by blank lines, so that a line glued to the
  * headline (no blank between) reads as its dek.
  */
@@ -37,6 +38,7 @@ export function classify(paras: readonly RawParagraph[], blankLinesMatter: boole
   const words = paras.map((p) => wordCount(p.text));
 
   markTrailingFurniture(paras, kinds, words);
+  markMasthead(paras, kinds, words);
   markTop(paras, kinds, words, blankLinesMatter);
 
   return kinds.map((kind, i) => kind ?? bodyKind(paras, kinds, words, i));
@@ -69,6 +71,35 @@ function markTrailingFurniture(paras: readonly RawParagraph[], kinds: (Paragraph
   for (let i = zone; i < kinds.length; i++) {
     if (kinds[i] !== 'byline' && kinds[i] !== 'caption') kinds[i] = 'furniture';
   }
+}
+
+/** A site's name is a few words: "The Observer", "Orrin Valley Daily News". */
+const MAX_MASTHEAD_WORDS = 5;
+
+/**
+ * A saved page often opens on the site's name before its menu and the article's own headline. The first line is that
+ * masthead, not a headline, when it is a few words without a sentence's end and either the page's copyright notice
+ * names it ("© 2024 The Observer") or a menu follows it directly ("Home | Politics | Opinion") and the next line of
+ * text after the chrome reads as a headline.
+ */
+function markMasthead(paras: readonly RawParagraph[], kinds: (ParagraphKind | null)[], words: readonly number[]): void {
+  const first = kinds.findIndex((k) => k === null);
+  if (first < 0) return;
+  const p = paras[first]!;
+  if (p.hint !== 'text' || words[first]! > MAX_MASTHEAD_WORDS || endsWithClausePunctuation(p.text)) return;
+  const name = comparable(p.text);
+  if (!/\p{L}{2}/u.test(name)) return;
+  const named = paras.some((q, i) => i !== first && kinds[i] === 'furniture' && isCopyright(q.text) && ` ${comparable(q.text)} `.includes(` ${name} `));
+  const menu = paras[first + 1];
+  const headline = kinds.findIndex((k, i) => i > first + 1 && k === null);
+  const menuFollows =
+    menu !== undefined && isNavigationTrail(menu.text) && headline > 0 && words[headline]! <= MAX_HEADLINE_WORDS && !isProse(paras[headline]!, words[headline]!);
+  if (named || menuFollows) kinds[first] = 'furniture';
+}
+
+/** Lower case, letters and digits only, single-spaced: for comparing a name with the text that repeats it. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Headline, alternative headlines and standfirst at the top of the article. */

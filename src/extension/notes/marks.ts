@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paragraph } from '../../core';
-import { paragraphNote, sameToll, type ParagraphNote } from '../../shared/notes';
+import { lensTitle, paragraphNote, sameToll, type ParagraphNote } from '../../shared/notes';
 import { affectsNotes, readSettings } from '../config';
 import type { ArticleComparisons, ArticleInComparison } from './lookup';
 
@@ -69,7 +69,7 @@ export class ArticleMarks implements vscode.CodeLensProvider, vscode.Disposable 
     if (!found) return [];
     const lenses: vscode.CodeLens[] = [];
     for (const { paragraph, note } of notesOf(found)) {
-      const title = lensTitle(found, note);
+      const title = lensTitle(note);
       if (!title) continue;
       const range = new vscode.Range(paragraph.startLine - 1, 0, paragraph.startLine - 1, 0);
       const point = note.points[0]?.point.id;
@@ -126,13 +126,3 @@ function* notesOf(found: ArticleInComparison): Generator<{ paragraph: Paragraph;
   }
 }
 
-function lensTitle(found: ArticleInComparison, note: ParagraphNote): string | null {
-  if (!note.points.length && note.paragraph.kind === 'heading') return null;
-  const conflicts = note.conflicts.length ? ` · $(warning) ${note.conflicts.length} conflict${note.conflicts.length > 1 ? 's' : ''}` : '';
-  const n = note.matches.length;
-  const toll = n ? ` · ${sameToll(note) ? 'the same toll' : 'aligned'} in ${n} other${n > 1 ? 's' : ''}` : '';
-  // A paragraph whose point no other article carries, but that others' paragraphs are aligned with, is not "only here".
-  if (note.onlyHere) return `${n && !sameToll(note) ? 'its own point' : 'only in this article'}${toll}${conflicts}`;
-  const left = note.points.length ? [...new Set(note.points.flatMap((p) => p.omitters))].length : 0;
-  return `covered by ${note.coveredBy} of ${found.model.docs.length}${left ? ` · left out by ${left}` : ''}${conflicts}`;
-}
