@@ -100,6 +100,50 @@ describe('segmentation of plain text', () => {
     assert.deepEqual(s.map((x) => x.split(':')[0]), ['headline', 'body', 'body', 'body']);
   });
 
+  it('sets aside the chrome of news sites and wires, and keeps reporting sentences that look like it', () => {
+    const kindOf = (line: string) => {
+      const text = `Tram fares rise from June\n\nSingle tickets in Kessel will cost 2.40 euros from June, the transport authority said on Friday.\n\n${line}\n\nThe authority blamed energy prices for the rise and promised more trams.\n`;
+      return paragraphsOf(text)[2]!.kind;
+    };
+    const chrome = [
+      'Story continues below advertisement',
+      'Listen to this article',
+      'Continue reading',
+      'View image in fullscreen',
+      'Explore more on these topics',
+      'Skip past newsletter promotion',
+      'This article was originally published on Kessel Voices.',
+      'We will continue to update this story as we learn more.',
+      'Stay with Channel 9 for the latest.',
+      'Read or Share this story: http://kes.sl/3abc',
+      'Sound off in the comments below!',
+      '0 Pending Comments',
+      'Download our app here.',
+      'Copyright Kessel Evening Star',
+      '________',
+    ];
+    for (const line of chrome) assert.equal(kindOf(line), 'furniture', line);
+    const credits = [
+      '(Reporting by Ana Lind; Editing by Tom Berg)',
+      'Contributing: Ana Lind',
+      'Ana Lind contributed to this report.',
+      'Contact Ana Lind: alind@kessel-star.example or 555-0100.',
+      'Email: alind@kessel-star.example',
+      'Ana Lind is a transport reporter for the Evening Star.',
+      '— Associated Press',
+    ];
+    for (const line of credits) assert.equal(kindOf(line), 'byline', line);
+    for (const line of ['Image caption, Passengers waited at the central station', 'Kessel Photo/Ana Lind', 'Getty Images']) assert.equal(kindOf(line), 'caption', line);
+    const reporting = [
+      'Anyone who was overcharged can email refunds@kessel-transit.example or call 555-0100.',
+      'Subscribers to the transit newsletter doubled.',
+      'Copyright rules stop the authority from publishing the consultants’ report, a spokesman said.',
+      'Reuters reported that fares in the capital would rise too.',
+      'Contact with the union broke down on Thursday.',
+    ];
+    for (const line of reporting) assert.equal(kindOf(line), 'body', line);
+  });
+
   it("takes a site's name above the article for furniture when its copyright names it or its menu follows", () => {
     const story = 'Tram fares rise from June\n\nSingle tickets in Kessel will cost 2.40 euros from June, the transport authority said on Friday.\n\nThe authority blamed energy prices for the rise.\n';
     const named = summary(`Kessel Evening Star\n\n${story}\nCopyright 2025 Kessel Evening Star. All rights reserved.\n`);

@@ -72,7 +72,7 @@ export function startsWithQuoteMark(text: string): boolean {
 /** Copyright notices: ©, (c) 2024, "All rights reserved". */
 export function isCopyright(text: string): boolean {
   if (text.length > 400) return false;
-  return /©|\(c\)\s*\d{4}|\ball rights reserved\b/iu.test(text);
+  return /©|\(c\)\s*\d{4}|\ball rights reserved\b/iu.test(text) || (/^copyright\b/i.test(text.trim()) && wordCount(text) <= 12);
 }
 
 /**
@@ -101,12 +101,35 @@ const UI_PHRASES: readonly RegExp[] = [
   /^about\s+(?:the\s+)?(?:author|creator|writer|reporter|contributor)s?\b/i,
   /^(?:skip\s+to|back\s+to\s+top|jump\s+to|menu|home|search|explore|support|help|careers|advertise(?:\s+with\s+us)?|contact|about(?:\s+us)?|sitemap|faqs?)$/i,
   /^(?:\S+\s+){0,3}logo$/i,
+  // Players, loaders and teasers of a web page.
+  /^(?:listen|read)\s+to\s+(?:this|the)\s+(?:article|story)\b/i,
+  /^(?:story\s+)?continues?\s+(?:below|after)\b|^continue\s+reading\b|^(?:skip|close)\s+(?:past\s+)?(?:advertisement|ad|promotion)\b/i,
+  /^(?:loading|please\s+wait)\s*(?:\.\.\.|…)?$/i,
+  /^(?:view|open|expand|enlarge)\s+(?:image|photo|picture|gallery|video)\b/i,
+  /^(?:explore|discover)\s+more\b|^(?:topics|tags|related\s+topics|newsletters?)$/i,
+  /^reuse\s+this\s+(?:content|article)\b|^(?:republish|reprint)\s+this\b/i,
+  // Calls to the reader: tips, letters, contact.
+  /^(?:send|email|e-mail|tell)\s+us\b|\bwe(?:'|’)?d\s+love\s+to\s+hear\s+from\s+you\b|^contact\s+the\s+(?:author|reporter|writer|newsroom)\b/i,
+  // A republication note: "This article was originally published on …".
+  /^this\s+(?:article|story|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|republished)\b/i,
+  // A newsroom's promises and prompts: "We will continue to update this story", "Stay with us for more",
+  // "Sound off in the comments below", "Download our app", "Follow WTOL:", "made possible by:".
+  /\b(?:update|updating)\s+this\s+(?:story|article|report|page)\b|^stay\s+(?:with|tuned)\b/i,
+  /\bcomments?\s+(?:section\s+)?below\b|^\d+\s+(?:pending\s+)?comments?$/i,
+  /^download\s+(?:our|the)\s+(?:\S+\s+)?app\b|\bmade\s+possible\s+by\b/i,
+  /^read\s+(?:or|and)\s+share\s+this\b|^photos?$|^(?:photo\s+)?gallery$/i,
 ];
 
 export function isUiPhrase(text: string): boolean {
   if (text.length > 160) return false; // at most twelve words
   const t = text.trim().replace(/[.:!]+$/, '');
   if (wordCount(t) > 12) return false;
+  // A short line about a newsletter, not a sentence, is its promotion ("Skip past newsletter promotion").
+  if (!endsAsSentence(text) && /^(?:\S+\s+){0,5}newsletters?(?:\s+\S+){0,3}$/i.test(t)) return true;
+  // "Follow WTOL:" introduces a list of social links.
+  if (/^follow\s+(?:\S+\s+){0,2}\S+\s*:$/i.test(text.trim())) return true;
+  // A line with no letter or digit: a separator ("________", "--").
+  if (!/[\p{L}\p{N}]/u.test(t)) return true;
   return UI_PHRASES.some((re) => re.test(t));
 }
 
@@ -135,11 +158,33 @@ export function isByline(text: string): boolean {
   if (/^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.test(t) && words <= 20 && !endsAsSentenceWithVerb(t)) return true;
   if (/\b\d+\s*(?:-|\s)?min(?:ute)?s?\s+read\b/i.test(t)) return true;
   if (/\b(?:published|updated|posted|last\s+modified)\b/i.test(t) && /(\d|\bago\b|\b(?:am|pm)\b)/i.test(t) && words <= 16) return true;
-  if (/^(?:written|reported|reporting|editing|edited|compiled|additional\s+reporting)\s+by\b/i.test(t)) return true;
+  if (/^[([]?\s*(?:written|reported|reporting|writing|editing|edited|compiled|additional\s+reporting)\s+by\b/i.test(t)) return true;
+  // Contact lines and credits: an e-mail address or a handle ("Email: jdoe@herald.com", "Twitter: @jdoe"), a phone
+  // number alone, "Contributing: Associated Press", "Jane Doe contributed to this story", a press release's SOURCE.
+  if (words <= 20 && isContactLine(t)) return true;
+  if (/^[\d\s()+.-]{7,}$/.test(t)) return true;
+  if (/^contributing\s*:/i.test(t) || (words <= 20 && /\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:story|report|article)\b/i.test(t))) return true;
+  if (words <= 8 && /^SOURCE\s+\p{Lu}/u.test(t)) return true;
+  // A news agency's credit on its own line: "Reuters", "— Associated Press".
+  if (new RegExp(`^[—–-]?\\s*(?:${AGENCIES}|(?:the\\s+)?associated\\s+press)\\s*$`, 'i').test(t)) return true;
+  // The author box: "Jane Doe is a reporter for the Herald."
+  if (words <= 30 && /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|photographer|freelancer?)\b/u.test(t)) return true;
   if (words <= 8 && isDateLine(t)) return true;
   // "Orrin Radio News, November 2, 2022": a source and a date, no sentence.
   if (words <= 10 && !endsAsSentence(t) && new RegExp(FULL_DATE, 'i').test(t)) return true;
   return false;
+}
+
+/**
+ * A reporter's contact line: a label ("Email:", "Twitter:") or an e-mail address with little else than a name and
+ * "contact"/"reach" ("Contact Jane Doe: jdoe@herald.com or 555-0100"). A sentence asking readers to e-mail the police
+ * with tips has more words of its own.
+ */
+function isContactLine(t: string): boolean {
+  if (/^(?:twitter|x|instagram|facebook|threads|bluesky|email|e-mail|phone|tel)\s*:/i.test(t)) return true;
+  if (!/[\w.+-]+@[\w-]+\.[\w.]+/.test(t)) return false;
+  const rest = t.replace(/[\w.+-]+@[\w-]+\.[\w.]+|@\w+|\+?[\d()][\d\s()-]{6,}\d/g, ' ');
+  return wordCount(rest) <= 4 || (/^(?:contact|reach|email|e-mail|write\s+to)\b/i.test(t) && wordCount(rest) <= 9);
 }
 
 /** "By" lines sometimes open a sentence ("By Tuesday the river had risen."): those end as sentences with a verb. */
@@ -171,6 +216,11 @@ export function isCaption(text: string): boolean {
   if (/^[([]?\s*(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration|file\s+photo|photo\s+illustration)\b\s*(?::|by\b|credit\b|courtesy\b|\/|–|—|-)/iu.test(t)) return true;
   if (/\b(?:photo|image|picture)\s+(?:credit|courtesy)\b/i.test(t)) return true;
   if (/^(?:credit|source|caption)\s*:/i.test(t)) return true;
+  // "Image caption, …", "Image source, Getty Images", "AP Photo/John Doe", a bare agency credit, a video teaser.
+  if (/^(?:image|photo|video)\s+(?:caption|source|credit)\b/i.test(t)) return true;
+  if (/^(?:\S+\s+){0,2}photo\s*\/\s*\S/i.test(t)) return true;
+  if (new RegExp(`^\\(?${AGENCIES}(?:\\s*(?:via|/)\\s*[\\p{L} ]+)?\\)?$`, 'iu').test(t)) return true;
+  if (/^(?:watch|listen|gallery|in\s+pictures|audio)\s*:/i.test(t) && wordCount(t) <= 15 && !endsAsSentence(t)) return true;
   if (new RegExp(`[/|]\\s*${AGENCIES}\\s*\\)?$`, 'i').test(t)) return true;
   return false;
 }
