@@ -75,7 +75,8 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
     readonly points: string[];
     readonly evidence: ParagraphRef[];
     readonly spans: TextRange[];
-    readonly label: string;
+    /** Its label, made only for the candidates reported. */
+    readonly label: () => string;
     readonly score: number;
     readonly inHeadline: boolean;
     /** Facts only this article has (names by identity), which tie candidates about one story thread together. */
@@ -108,7 +109,7 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
       evidence: [...point.members],
       spans: best ? [best.span] : [],
       // What is new in its most novel sentence (a paragraph may open on what the others say too).
-      label: best ? novelStretch(ctx.features(best.span), best.span, (lemma) => elsewhere(doc.id, lemma)) : point.label,
+      label: () => (best ? novelStretch(ctx.features(best.span), best.span, (lemma) => elsewhere(doc.id, lemma)) : point.label),
       score: nov + 0.1 * Math.min(3, own.length) + (e?.inHeadline ? 0.1 : 0),
       inHeadline: !!e?.inHeadline,
       facts: own,
@@ -132,7 +133,7 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
           spans: [best.span],
           // Most of the sentence may be shared ("Many spent the night in the sports hall, where volunteers handed
           // out blankets"): the label is the stretch of it the others do not have.
-          label: novelStretch(ctx.features(ref), best.span, (lemma) => elsewhere(d.id, lemma)),
+          label: () => novelStretch(ctx.features(ref), best.span, (lemma) => elsewhere(d.id, lemma)),
           // Within an aligned paragraph the bar is higher: most of it is shared.
           score: best.novelty + 0.1 * Math.min(3, own.length) - ALIGNED_PENALTY,
           inHeadline: false,
@@ -152,7 +153,7 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
         docs: [d.id],
         points: c.points,
         evidence: c.evidence,
-        text: `Only ${baseName(d.path)} reports: ${sentence(c.label + (c.inHeadline ? ' (in its headline)' : ''))}`,
+        text: `Only ${baseName(d.path)} reports: ${sentence(c.label() + (c.inHeadline ? ' (in its headline)' : ''))}`,
         weight: rounded(1 + c.score, 3),
         spans: c.spans,
       });
