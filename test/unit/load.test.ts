@@ -57,6 +57,7 @@ describe('loading', () => {
 
   it('refuses bytes that are not UTF-8', () => {
     assert.equal(problemOf(() => decodeArticle(new Uint8Array([0x48, 0x69, 0xe9, 0x20, 0x74]), 'latin1.txt')), 'not-utf8');
+    assert.throws(() => decodeArticle(new Uint8Array([0x48, 0x69, 0xe9, 0x20, 0x74]), 'latin1.txt'), /latin1\.txt: is not valid UTF-8 text .*save it as UTF-8/);
   });
 
   it('refuses an empty or blank file', () => {

@@ -38,7 +38,9 @@ function strictDecode(encoding: string, bytes: Uint8Array, path: string): string
     // ignoreBOM: the BOM was already stripped above; a stray one inside the text stays as text.
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new InputError('not-utf8', `${path}: is not valid ${encoding.toUpperCase()} text`, path);
+    // Most often a file saved by an older editor in a Windows or Latin code page: say how to fix it.
+    const fix = encoding === 'utf-8' ? ' (perhaps saved in an older encoding such as Windows-1252: save it as UTF-8, in VS Code with "Save with Encoding", and try again)' : '';
+    throw new InputError('not-utf8', `${path}: is not valid ${encoding.toUpperCase()} text${fix}`, path);
   }
 }
 
