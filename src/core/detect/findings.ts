@@ -249,7 +249,6 @@ class FactIndex {
   }
 }
 
-/** A sentence as a short label: its first words. */
 /** Words in a unique finding's label. */
 const LABEL_WORDS = 12;
 /** A word another article has at least this similar (1 = the same lemma) is not new. */

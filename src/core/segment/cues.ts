@@ -112,8 +112,8 @@ const UI_PHRASES: readonly RegExp[] = [
   /^(?:send|email|e-mail|tell)\s+us\b|\bwe(?:'|’)?d\s+love\s+to\s+hear\s+from\s+you\b|^contact\s+the\s+(?:author|reporter|writer|newsroom)\b/i,
   // A republication note: "This article was originally published on …".
   /^this\s+(?:article|story|piece)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|republished)\b/i,
-  // A newsroom's promises and prompts: "We will continue to update this story", "Stay with us for more",
-  // "Sound off in the comments below", "Download our app", "Follow WTOL:", "made possible by:".
+  // A newsroom's promises and prompts: "we will update this article", "stay tuned", "tell us in the comments
+  // below", "download our app", "this report is made possible by".
   /\b(?:update|updating)\s+this\s+(?:story|article|report|page)\b|^stay\s+(?:with|tuned)\b/i,
   /\bcomments?\s+(?:section\s+)?below\b|^\d+\s+(?:pending\s+)?comments?$/i,
   /^download\s+(?:our|the)\s+(?:\S+\s+)?app\b|\bmade\s+possible\s+by\b/i,
@@ -126,7 +126,7 @@ export function isUiPhrase(text: string): boolean {
   if (wordCount(t) > 12) return false;
   // A short line about a newsletter, not a sentence, is its promotion ("Skip past newsletter promotion").
   if (!endsAsSentence(text) && /^(?:\S+\s+){0,5}newsletters?(?:\s+\S+){0,3}$/i.test(t)) return true;
-  // "Follow WTOL:" introduces a list of social links.
+  // "Follow Channel 9:" introduces a list of social links.
   if (/^follow\s+(?:\S+\s+){0,2}\S+\s*:$/i.test(text.trim())) return true;
   // A line with no letter or digit: a separator ("________", "--").
   if (!/[\p{L}\p{N}]/u.test(t)) return true;
