@@ -46,4 +46,10 @@ export const DAM_SPILLWAY = ['wire-desk.txt', 'valley-herald.txt'].map((f) => jo
 /** Two outlets on a fictional mine collapse: the deaths and the displaced families told in different words. */
 export const MINE_COLLAPSE = ['ridge-post.txt', 'valley-radio.txt'].map((f) => join(FIXTURES, 'mine-collapse', f));
 
+/**
+ * Five outlets on a fictional chemical leak: one about an earlier spill, a disputed count of workers taken to hospital,
+ * a quote credited to two people, a claim one outlet makes and another says was not made.
+ */
+export const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
+
 export const FERRY = ['courier.txt', 'island-news.txt', 'wire.txt'].map((f) => join(FIXTURES, 'alignment', f));

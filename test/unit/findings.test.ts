@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, AnalysisCache, NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef, type Point } from '../../src/core';
-import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
+import { analyzeFiles, analyzeTexts, LEAK, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
 /**
  * The leak fixture: four outlets on one ammonia leak and one article on an earlier spill by the same company.
@@ -13,7 +13,6 @@ import { analyzeFiles, analyzeTexts, FIXTURES, PORT_STRIKE, REPO, shippedVectors
  * any further leak", which no one contradicts).
  */
 const SAMPLES = ['daily-herald.txt', 'green-post.md', 'national-wire.txt', 'orrin-radio.txt', 'valley-courier.txt'].map((f) => join(REPO, 'samples', f));
-const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 const [SPILL, WIRE, OBSERVER, COURIER, BUSINESS] = ['d0', 'd1', 'd2', 'd3', 'd4'];
 
 const analysis = analyzeFiles(LEAK);

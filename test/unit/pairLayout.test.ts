@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PanelModel } from '../../src/shared/model';
 import { lensTitle, paragraphAtLine, paragraphNote, sameToll } from '../../src/shared/notes';
 import { isContent, layoutPair } from '../../src/shared/pairLayout';
-import { analyzeFiles, FIXTURES, MINE_COLLAPSE } from '../helpers';
+import { analyzeFiles, LEAK, MINE_COLLAPSE } from '../helpers';
 
-const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
 describe('two articles laid out paragraph facing paragraph', () => {
   const analysis = analyzeFiles(LEAK);

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PanelModel } from '../../src/shared/model';
-import { analyzeFiles, FIXTURES } from '../helpers';
+import { analyzeFiles, LEAK } from '../helpers';
 
-const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
 describe('the panel model', () => {
   const analysis = analyzeFiles(LEAK);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze, AnalysisCache, type Analysis } from '../../src/core';
-import { analyzeFiles, FERRY, input, shippedVectors } from '../helpers';
+import { analyzeFiles, FERRY, input, LEAK, shippedVectors } from '../helpers';
 
 const textOf = (a: Analysis, r: { doc: string; paragraph: number }) => a.documents.find((d) => d.id === r.doc)!.paragraphs[r.paragraph]!.text;
 
@@ -51,6 +51,23 @@ describe('points across all articles', () => {
       analysis.points.map((_, k) => `p${k + 1}`),
     );
     assert.deepEqual(analyzeFiles(FERRY).points, analysis.points, 'the same input gives the same points');
+  });
+
+  it('labels a point by what most of its articles say, not by a detail two of them add', () => {
+    // Three outlets report the evacuation; two of them add, in the same paragraph and at more length, the fire
+    // chief's words. Every article that carries a point says its label (two of its words, at least).
+    const leak = analyzeFiles(LEAK);
+    const stems = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
+    const broad = leak.points.filter((p) => p.docs.length >= 3);
+    assert.ok(broad.some((p) => p.members.some((m) => /evacuated/.test(textOf(leak, m)))), 'no point of three articles on the evacuation');
+    for (const p of broad) {
+      const label = stems(p.label);
+      const saying = p.docs.filter((doc) => {
+        const words = stems(p.members.filter((m) => m.doc === doc).map((m) => textOf(leak, m)).join(' '));
+        return [...label].filter((w) => words.has(w)).length >= 2;
+      });
+      assert.deepEqual(saying, p.docs, `“${p.label}” is said by ${saying.join(', ')} of ${p.docs.join(', ')}`);
+    }
   });
 
   it('gives every pair a score and a confidence in [0, 1]', () => {

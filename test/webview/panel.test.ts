@@ -13,12 +13,11 @@ import { PanelModel } from '../../src/shared/model';
 import { packAnalysis } from '../../src/shared/packedAnalysis';
 import type { HostMessage, PanelState } from '../../src/shared/protocol';
 import { generateArticles } from '../../scripts/bench/generate';
-import { analyzeFiles, analyzeTexts, FIXTURES, REPO, shippedVectors } from '../helpers';
+import { analyzeFiles, analyzeTexts, LEAK, REPO, shippedVectors } from '../helpers';
 import { analyze } from '../../src/core';
 import { errorsOf, launch, openPanel, posted, savedState, send, showAnalysis, type Theme } from './standIn';
 
 const SHOTS = join(REPO, 'test-results', 'webview');
-const LEAK = ['earlier-spill.txt', 'national-wire.txt', 'the-observer.txt', 'valley-courier.txt', 'business-daily.md'].map((f) => join(FIXTURES, 'findings', f));
 
 function message(analysis: Analysis, generation = 1): Extract<HostMessage, { type: 'analysis' }> {
   return { type: 'analysis', analysis: packAnalysis(analysis), files: analysis.documents.map((d) => `file:///${d.path}`), generation, settings: { weakShare: 0.02 }, problems: [] };

@@ -38,9 +38,9 @@ export function buildPoints(
     const docs = [...new Set(members.map((i) => units[i]!.doc))].sort((a, b) => a - b).map((d) => docIds[d]!);
     const centre = medoid(own.length ? own : members, members, set, conf);
     const shared = sharedTerms(members, set);
-    const isShared = sharedWordTest(shared);
+    const carriers = sharedWordCarriers(shared);
     const u = units[centre]!;
-    const label = keyPhrase(text(u.doc, u.paragraph).slice(...spanOf(bestSentence(text(u.doc, u.paragraph), features(u.doc, u.paragraph), isShared))), isShared);
+    const label = keyPhrase(text(u.doc, u.paragraph).slice(...spanOf(bestSentence(text(u.doc, u.paragraph), features(u.doc, u.paragraph), u.doc, carriers))), carriers);
     const excerpts = members.map((i) => sentenceWithMost(text(units[i]!.doc, units[i]!.paragraph), features(units[i]!.doc, units[i]!.paragraph), shared));
     return { id: `p${k + 1}`, label, members: refs, excerpts, docs };
   });
@@ -77,45 +77,66 @@ function medoid(candidates: readonly number[], members: readonly number[], set: 
   return best;
 }
 
-/** Terms that members from two or more articles carry: what the point is about. */
-function sharedTerms(members: readonly number[], set: ProfileSet): Set<string> {
+/** Terms that members from two or more articles carry — what the point is about — each with the articles that carry it. */
+function sharedTerms(members: readonly number[], set: ProfileSet): Map<string, ReadonlySet<number>> {
   const docsOf = new Map<string, Set<number>>();
   for (const i of members) for (const t of set.units[i]!.terms) (docsOf.get(t) ?? docsOf.set(t, new Set()).get(t)!).add(set.units[i]!.doc);
-  return new Set([...docsOf].filter(([, d]) => d.size >= 2).map(([t]) => t));
+  for (const [t, d] of docsOf) if (d.size < 2) docsOf.delete(t);
+  return docsOf;
 }
 
-/** Is a word one of the point's shared terms, or does it start as a shared term of four letters or more does? */
-function sharedWordTest(shared: ReadonlySet<string>): (word: string) => boolean {
-  const lower = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const t of shared) {
+/** For a word of a member's text: the articles that carry the shared term it is, or starts as ("sealed": "seal"). */
+type SharedWordCarriers = (word: string) => ReadonlySet<number> | undefined;
+
+/** Looks words up among the shared terms: the term itself, or a shared term of four letters or more it starts as. */
+function sharedWordCarriers(shared: ReadonlyMap<string, ReadonlySet<number>>): SharedWordCarriers {
+  const lower = new Map<string, ReadonlySet<number>>();
+  const prefixes = new Map<string, ReadonlySet<number>>();
+  const wider = (a: ReadonlySet<number> | undefined, b: ReadonlySet<number>) => (a && a.size >= b.size ? a : b);
+  for (const [t, docs] of shared) {
     const l = t.toLowerCase();
-    lower.add(l);
-    if (t.length >= 4) prefixes.add(l.slice(0, 4));
+    lower.set(l, wider(lower.get(l), docs));
+    if (t.length >= 4) prefixes.set(l.slice(0, 4), wider(prefixes.get(l.slice(0, 4)), docs));
   }
-  const known = new Map<string, boolean>();
+  const known = new Map<string, ReadonlySet<number> | undefined>();
   return (word: string) => {
-    let hit = known.get(word);
-    if (hit === undefined) {
-      const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
-      hit = w.length >= 3 && (lower.has(w) || prefixes.has(w.slice(0, 4)));
-      known.set(word, hit);
-    }
-    return hit;
+    if (known.has(word)) return known.get(word);
+    const w = word.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
+    const docs = w.length >= 3 ? (lower.get(w) ?? prefixes.get(w.slice(0, 4))) : undefined;
+    known.set(word, docs);
+    return docs;
   };
 }
 
+/** How many shared words a run of words holds, each counted by how many articles carry it. */
+function sharedWeight(words: readonly string[], carriers: SharedWordCarriers): number {
+  let sum = 0;
+  for (const w of words) sum += carriers(w)?.size ?? 0;
+  return sum;
+}
+
+/** Other articles that say at least this many of a sentence's shared words say what it says. */
+const SUPPORTING_WORDS = 2;
+
 /**
- * The sentence of a paragraph that carries most of the point's shared terms (the first on a tie; the whole text
- * when it has no sentences): where the paragraph makes the point. Offsets into its text, white space trimmed.
+ * The sentence of a paragraph that says what most of the point's articles say: the one the most other articles
+ * support (share two or more of its shared words), then the one with the most shared words, each counted by how many
+ * articles carry it; the first on a tie; the whole text when it has no sentences. A point whose members all report an
+ * evacuation, two of them adding a fire chief's words, is labelled by the evacuation. Offsets into the text, white
+ * space trimmed.
  */
-function bestSentence(text: string, features: ParagraphFeatures, isShared: (word: string) => boolean): TextOffsets {
+function bestSentence(text: string, features: ParagraphFeatures, doc: number, carriers: SharedWordCarriers): TextOffsets {
   let best: TextOffsets = { start: 0, end: text.length };
-  let bestHits = -1;
+  let bestScore = -1;
   for (const s of features.sentences) {
-    const hits = text.slice(s.start, s.end).split(/\s+/).filter(isShared).length;
-    if (hits > bestHits) {
-      bestHits = hits;
+    const words = text.slice(s.start, s.end).split(/\s+/);
+    const said = new Map<number, number>();
+    for (const w of words) for (const d of carriers(w) ?? []) if (d !== doc) said.set(d, (said.get(d) ?? 0) + 1);
+    let support = 0;
+    for (const n of said.values()) if (n >= SUPPORTING_WORDS) support++;
+    const score = support * 10_000 + sharedWeight(words, carriers);
+    if (score > bestScore) {
+      bestScore = score;
       best = s;
     }
   }
@@ -123,16 +144,16 @@ function bestSentence(text: string, features: ParagraphFeatures, isShared: (word
 }
 
 /**
- * A member's sentence with the most of the point's shared terms among its content lemmas (the first on a tie): where
- * it makes the point. By lemma, not by word as for the label: every member of every point is read (15 000 paragraphs
- * for 500 articles × 30).
+ * A member's sentence with the most of the point's shared terms among its content lemmas, weighted as in bestSentence
+ * (the first on a tie): where it makes the point. By lemma, not by word as for the label: every member of every point
+ * is read (15 000 paragraphs for 500 articles × 30).
  */
-function sentenceWithMost(text: string, features: ParagraphFeatures, shared: ReadonlySet<string>): TextOffsets {
+function sentenceWithMost(text: string, features: ParagraphFeatures, shared: ReadonlyMap<string, ReadonlySet<number>>): TextOffsets {
   const sentences = features.sentences;
   if (sentences.length <= 1) return trimSpan(text, sentences[0] ?? { start: 0, end: text.length });
   const hits = new Int32Array(sentences.length);
   features.lemmas.forEach((lemma, k) => {
-    if (shared.has(lemma)) hits[features.lemmaSentences[k]!]!++;
+    hits[features.lemmaSentences[k]!]! += shared.get(lemma)?.size ?? 0;
   });
   let best = 0;
   for (let k = 1; k < hits.length; k++) if (hits[k]! > hits[best]!) best = k;
@@ -144,13 +165,14 @@ function spanOf(s: TextOffsets): [number, number] {
 }
 
 /** A short key phrase from the central paragraph's best sentence: the window of at most LABEL_WORDS words that holds the most shared terms. */
-function keyPhrase(sentence: string, isShared: (word: string) => boolean): string {
+function keyPhrase(sentence: string, carriers: SharedWordCarriers): string {
   const words = sentence.replace(/^["“‘'(]+/, '').split(/\s+/).filter(Boolean);
   if (words.length <= LABEL_WORDS) return tidyEnd(words.join(' '));
   let start = 0;
   let most = -1;
   for (let i = 0; i + LABEL_WORDS <= words.length; i++) {
-    const hits = words.slice(i, i + LABEL_WORDS).filter(isShared).length;
+    let hits = 0;
+    for (const w of words.slice(i, i + LABEL_WORDS)) if (carriers(w)) hits++;
     if (hits > most) {
       most = hits;
       start = i;
