@@ -53,12 +53,16 @@ describe('findings: another episode', () => {
 
 describe('findings: conflicts', () => {
   it('reports different numbers for the same thing (14 workers / nine workers)', () => {
-    const f = findings('conflict').find((c) => c.spans.some((s) => /14/.test(s.text)) && c.spans.some((s) => /nine/i.test(s.text)));
-    assert.ok(f, 'no conflict on the number of workers');
-    assert.ok(f.docs.includes(BUSINESS));
-    assert.equal(f.evidence.length, 2);
+    const workers = findings('conflict').filter((c) => c.spans.some((s) => /nine/i.test(s.text)));
+    // One article against three that agree with each other: one finding naming them all, not one per pair.
+    assert.equal(workers.length, 1, workers.map((f) => f.text).join('\n'));
+    const f = workers[0]!;
+    assert.deepEqual(f.docs, [BUSINESS, WIRE, OBSERVER, COURIER]);
+    assert.equal(f.evidence.length, 4);
+    assert.deepEqual(f.spans.map((s) => s.doc), f.docs);
+    assert.match(f.text, /^business-daily\.md disagrees with national-wire\.txt, the-observer\.txt and valley-courier\.txt on the number of workers: “Nine workers/);
     // Each number is quoted with the words of its own clause, ending on a content word.
-    for (const c of findings('conflict').filter((x) => /different numbers/.test(x.text))) {
+    for (const c of findings('conflict').filter((x) => /different numbers|disagrees with/.test(x.text))) {
       for (const [, quoted] of c.text.matchAll(/“([^”]*)”/g)) {
         assert.ok(!/[,;:]/.test(quoted!) && !/\b(?:the|a|an|of|to|from|and|by)$/i.test(quoted!), c.text);
       }
@@ -81,11 +85,11 @@ describe('findings: conflicts', () => {
   });
 
   it('reports one quotation credited to two different people', () => {
-    const f = findings('conflict').find((c) => /credited to different people/.test(c.text));
-    assert.ok(f, 'no quote conflict');
-    assert.match(f.text, /Petra Solberg/);
-    assert.match(f.text, /Jonas Berg/);
-    assert.ok(f.docs.includes(BUSINESS));
+    const quotes = findings('conflict').filter((c) => /credited to different people/.test(c.text));
+    assert.equal(quotes.length, 1, 'one finding for the business paper against the two that agree');
+    const f = quotes[0]!;
+    assert.match(f.text, /business-daily\.md quotes Jonas Berg, national-wire\.txt and valley-courier\.txt quote Petra Solberg/);
+    assert.deepEqual(f.docs, [BUSINESS, WIRE, COURIER]);
   });
 
   it('does not report a paraphrase of the same claim as a conflict', () => {
@@ -348,5 +352,16 @@ describe('findings: a disputed toll', () => {
 
   it('does not set a count of the dead against a count of the injured', () => {
     assert.deepEqual(report('Five miners were injured in the collapse, the company said.'), []);
+  });
+
+  it('gathers one article against several only where those agree with each other', () => {
+    const three = (tolls: [string, string, string]) =>
+      analyzeTexts(Object.fromEntries(tolls.map((toll, k) => [`outlet-${k}.txt`, `Collapse at Harlow Ridge\n\n${lead}\n\n${toll}\n`]))).findings.filter((f) => f.kind === 'conflict');
+    const agreeing = three(['Three miners were killed in the collapse.', 'Five miners were killed in the collapse.', 'Five miners were killed when the roof fell in.']);
+    assert.deepEqual(agreeing.map((f) => f.docs), [['d0', 'd1', 'd2']], agreeing.map((f) => f.text).join('\n'));
+    assert.match(agreeing[0]!.text, /^outlet-0\.txt disagrees with outlet-1\.txt and outlet-2\.txt on the number of miners: “Three miners were killed/);
+    // Three different tolls: every two articles disagree, and no article stands against a shared figure.
+    const apart = three(['Three miners were killed in the collapse.', 'Five miners were killed in the collapse.', 'Seven miners were killed when the roof fell in.']);
+    assert.deepEqual(apart.map((f) => f.docs.length), [2, 2, 2], apart.map((f) => f.text).join('\n'));
   });
 });

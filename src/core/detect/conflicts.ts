@@ -3,7 +3,7 @@ import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFea
 import type { WordMatcher } from '../score/wordMatcher';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, TextRange } from '../types';
-import { contentLemmas, key, rounded, type DetectContext } from './context';
+import { contentLemmas, key, rounded, uniqueRefs, type DetectContext } from './context';
 import { attributionsOf, identityOf, quoteOverlap, quoteWords, substantialQuotes } from './facts';
 import { ATTRIBUTION_VERBS, DENIAL_PHRASES, DENIAL_VERBS, NOT_A_DENIAL } from '../lexicon/words';
 import { SAME_QUOTE } from './omissions';
@@ -43,21 +43,89 @@ const APPROXIMATE = 0.2;
  * point; articles about another episode are left out (their numbers and claims are about something else).
  */
 export function findConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): Finding[] {
-  const out: Finding[] = [];
+  const claims: Finding[] = [];
+  const numbers: Disagreement[] = [];
   const seen = new Set<string>();
-  const add = (f: Finding, dedupe: string) => {
-    if (seen.has(dedupe)) return;
+  const fresh = (dedupe: string) => {
+    if (seen.has(dedupe)) return false;
     seen.add(dedupe);
-    out.push(f);
+    return true;
   };
   const memo = new ScopeMemo(ctx);
   for (const [a, b, accepted] of comparablePairs(ctx, otherEvents)) {
     // Numbers only across paragraphs aligned on their own: a point's loose members say too many different things.
-    if (accepted) for (const f of numberConflicts(ctx, a, b)) add(f, `n\u0000${f.docs.join()}\u0000${f.spans.map((s) => s.text.toLowerCase()).join()}`);
-    for (const f of claimConflicts(ctx, a, b, memo)) add(f, `c\u0000${key(f.evidence[0]!)}\u0000${key(f.evidence[1]!)}`);
+    if (accepted) for (const d of numberConflicts(ctx, a, b)) if (fresh(`n\u0000${d.finding.docs.join()}\u0000${d.finding.spans.map((s) => s.text.toLowerCase()).join()}`)) numbers.push(d);
+    for (const f of claimConflicts(ctx, a, b, memo)) if (fresh(`c\u0000${key(f.evidence[0]!)}\u0000${key(f.evidence[1]!)}`)) claims.push(f);
   }
-  for (const f of quoteConflicts(ctx, otherEvents)) add(f, `q\u0000${f.spans.map((s) => key(s)).join()}`);
-  return out;
+  const quotes = quoteConflicts(ctx, otherEvents).filter((d) => fresh(`q\u0000${d.finding.spans.map((s) => key(s)).join()}`));
+  return [...oneAgainstMany(ctx, numbers), ...claims, ...oneAgainstMany(ctx, quotes)];
+}
+
+/** One side of a disagreement: the words in question, and what other sides must share to agree with it. */
+interface Side {
+  readonly span: TextRange;
+  /** Sides with the same value agree: a number's key, a speaker's name. */
+  readonly value: string;
+  /** What the finding quotes of it: the number's clause, the speaker's name. */
+  readonly said: string;
+  /** The quotation credited, for a quote. */
+  readonly quote?: string;
+}
+
+/** A conflict between two articles, with its two sides (for gathering one article against several). */
+interface Disagreement {
+  readonly finding: Finding;
+  readonly sides: readonly [Side, Side];
+  /** The text of one article's finding against several that agree with each other. */
+  readonly against: (lone: Side, many: readonly Side[]) => string;
+}
+
+/**
+ * One article against several: when the same words of one article disagree with two or more others that agree with
+ * each other (nine workers against 14 in three articles), that is one finding naming them all, not one per pair.
+ */
+function oneAgainstMany(ctx: DetectContext, list: readonly Disagreement[]): Finding[] {
+  const sideKey = (s: Side) => `${key(s.span)}\u0000${s.span.start}`;
+  const bySide = new Map<string, { side: Side; opposite: [Disagreement, Side][] }>();
+  for (const d of list) {
+    for (const [k, side] of d.sides.entries()) {
+      const id = sideKey(side);
+      const entry = bySide.get(id) ?? bySide.set(id, { side, opposite: [] }).get(id)!;
+      entry.opposite.push([d, d.sides[1 - k]!]);
+    }
+  }
+  const order = new Map(ctx.documents.map((d, i) => [d.id, i]));
+  const used = new Set<Disagreement>();
+  const merged: Finding[] = [];
+  for (const { side, opposite } of [...bySide.values()].sort((a, b) => b.opposite.length - a.opposite.length)) {
+    // The others that agree with each other: the largest group of one value, one side per article.
+    const groups = new Map<string, [Disagreement, Side][]>();
+    for (const [d, other] of opposite) {
+      if (used.has(d)) continue;
+      const group = groups.get(other.value) ?? groups.set(other.value, []).get(other.value)!;
+      if (!group.some(([, o]) => o.span.doc === other.span.doc)) group.push([d, other]);
+    }
+    const group = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+    if (!group || group.length < 2) continue;
+    const many = group.map(([, o]) => o).sort((a, b) => order.get(a.span.doc)! - order.get(b.span.doc)!);
+    for (const [d] of group) used.add(d);
+    const first = group[0]![0];
+    merged.push({
+      ...first.finding,
+      docs: [side.span.doc, ...many.map((o) => o.span.doc)],
+      points: [...new Set(group.flatMap(([d]) => d.finding.points))],
+      evidence: uniqueRefs([side.span, ...many.map((o) => o.span)].map((s) => ({ doc: s.doc, paragraph: s.paragraph }))),
+      text: first.against(side, many),
+      spans: [side.span, ...many.map((o) => o.span)],
+    });
+  }
+  return [...merged, ...list.filter((d) => !used.has(d)).map((d) => d.finding)];
+}
+
+/** "a.txt", "a.txt and b.txt", "a.txt, b.txt and c.txt". */
+function namesOf(ctx: DetectContext, sides: readonly Side[]): string {
+  const names = sides.map((s) => baseName(ctx.doc(s.span.doc).path));
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /**
@@ -116,10 +184,10 @@ function memoised<V>(memo: WeakMap<NumberFeature, V>, n: NumberFeature, read: ()
 }
 
 /** Numbers of the same unit, in sentences about the same thing, whose values cannot both be right. */
-function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Finding[] {
+function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): Disagreement[] {
   const fa = ctx.features(a);
   const fb = ctx.features(b);
-  const out: Finding[] = [];
+  const out: Disagreement[] = [];
   for (const x of fa.numbers) {
     if (!isComparable(x)) continue;
     for (const y of fb.numbers) {
@@ -134,14 +202,22 @@ function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): 
       if (!sameReferent(ctx, a, x, b, y)) continue;
       const [da, db] = [ctx.doc(a.doc), ctx.doc(b.doc)];
       const what = x.unit === '%' ? 'the same share' : x.type === 'money' ? 'the same sum' : PEOPLE.has(x.unit) ? 'the number of people' : `the number of ${plural(x.unit)}`;
+      const sides: [Side, Side] = [
+        { span: range(ctx, a, x.start, x.end), value: x.key, said: phrase(ctx, a, x) },
+        { span: range(ctx, b, y.start, y.end), value: y.key, said: phrase(ctx, b, y) },
+      ];
       out.push({
-        kind: 'conflict',
-        docs: [a.doc, b.doc],
-        points: sharedPoints(ctx, a, b),
-        evidence: [a, b],
-        text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${phrase(ctx, a, x)}” against “${phrase(ctx, b, y)}”.`,
-        weight: 3,
-        spans: [range(ctx, a, x.start, x.end), range(ctx, b, y.start, y.end)],
+        finding: {
+          kind: 'conflict',
+          docs: [a.doc, b.doc],
+          points: sharedPoints(ctx, a, b),
+          evidence: [a, b],
+          text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${sides[0].said}” against “${sides[1].said}”.`,
+          weight: 3,
+          spans: sides.map((s) => s.span),
+        },
+        sides,
+        against: (lone, many) => `${namesOf(ctx, [lone])} disagrees with ${namesOf(ctx, many)} on ${what}: “${lone.said}” against “${many[0]!.said}”.`,
       });
     }
   }
@@ -557,7 +633,7 @@ function scopesOf(f: ParagraphFeatures, text: string): Scope[] {
 // ——— quotes ———
 
 /** The same quotation credited to different people in two articles. */
-function quoteConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): Finding[] {
+function quoteConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): Disagreement[] {
   const quotes: { ref: ParagraphRef; text: string; speaker: string; start: number; end: number }[] = [];
   for (const d of ctx.documents) {
     if (otherEvents.has(d.id)) continue;
@@ -568,21 +644,30 @@ function quoteConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): F
       }
     }
   }
-  const out: Finding[] = [];
+  const out: Disagreement[] = [];
   for (let i = 0; i < quotes.length; i++) {
     for (let j = i + 1; j < quotes.length; j++) {
       const [x, y] = [quotes[i]!, quotes[j]!];
       if (x.ref.doc === y.ref.doc || quoteOverlap(x.text, y.text) < SAME_QUOTE || sameSpeaker(ctx, x, y)) continue;
       if (!isPersonName(x.speaker) || !isPersonName(y.speaker)) continue;
       const [dx, dy] = [ctx.doc(x.ref.doc), ctx.doc(y.ref.doc)];
+      const sides: [Side, Side] = [
+        { span: range(ctx, x.ref, x.start, x.end), value: x.speaker.toLowerCase(), said: x.speaker, quote: x.text },
+        { span: range(ctx, y.ref, y.start, y.end), value: y.speaker.toLowerCase(), said: y.speaker, quote: y.text },
+      ];
       out.push({
-        kind: 'conflict',
-        docs: [x.ref.doc, y.ref.doc],
-        points: sharedPoints(ctx, x.ref, y.ref),
-        evidence: [x.ref, y.ref],
-        text: `The same words are credited to different people: ${baseName(dx.path)} quotes ${x.speaker}, ${baseName(dy.path)} quotes ${y.speaker} (“${clip(x.text)}”).`,
-        weight: 3,
-        spans: [range(ctx, x.ref, x.start, x.end), range(ctx, y.ref, y.start, y.end)],
+        finding: {
+          kind: 'conflict',
+          docs: [x.ref.doc, y.ref.doc],
+          points: sharedPoints(ctx, x.ref, y.ref),
+          evidence: [x.ref, y.ref],
+          text: `The same words are credited to different people: ${baseName(dx.path)} quotes ${x.speaker}, ${baseName(dy.path)} quotes ${y.speaker} (“${clip(x.text)}”).`,
+          weight: 3,
+          spans: sides.map((s) => s.span),
+        },
+        sides,
+        against: (lone, many) =>
+          `The same words are credited to different people: ${namesOf(ctx, [lone])} quotes ${lone.said}, ${namesOf(ctx, many)} quote ${many[0]!.said} (“${clip(lone.quote!)}”).`,
       });
     }
   }
