@@ -92,6 +92,19 @@ describe('findings: conflicts', () => {
     assert.deepEqual(f.docs, [BUSINESS, WIRE, COURIER]);
   });
 
+  it('reads a denied claim by its own verb: "never part of the contracts" does not deny "breached the contracts"', () => {
+    const a = analyzeTexts({
+      'wire.txt':
+        'Ferry crews strike at Orlan\n\nFerry crews at Orlan stopped work on Friday over a cut to their weekend allowance.\n\nAbout 200 passengers spent the night in the terminal, and the first morning sailing was cancelled.\n\n' +
+        "The operator said the strike breached the crews' contracts and that it would go to court.\n\nIsland shops said deliveries of bread and milk had not arrived.",
+      'web.txt':
+        'Orlan ferries halted by strike\n\nFerry crews at Orlan walked out on Friday after their weekend allowance was cut.\n\nTravellers slept on benches in the terminal as sailings were called off.\n\n' +
+        "The operator says the allowance was never part of the crews' contracts and that the walkout is unlawful.\n\nThe mayor of Orlan asked both sides to meet on Monday.",
+    });
+    assert.ok(a.pairs.some((p) => /breached/.test(text(a, p.a)) || /breached/.test(text(a, p.b))), 'the two paragraphs on the contracts should align');
+    assert.deepEqual(a.findings.filter((f) => f.kind === 'conflict').map((f) => f.text), []);
+  });
+
   it('does not report a paraphrase of the same claim as a conflict', () => {
     const a = analyzeTexts({
       'one.txt': 'Town council closes bridge\n\nThe town council closed the old bridge on Monday after engineers found cracks in two supports.\n\nRepairs will take a month, the council said.',

@@ -468,7 +468,7 @@ interface Claim {
   /** The scope's content words, and their lemmas. */
   readonly claim: readonly WordToken[];
   readonly claimLemmas: readonly string[];
-  /** Its head word: the first verb or noun that is not a light verb. */
+  /** Its head word: the first verb or noun that is not a light verb (content word or not). */
   readonly head: WordToken;
   readonly sentence: number;
   /** The last few content words before the cue ("Hooker's statement notably stopped short of"). */
@@ -509,7 +509,9 @@ function readClaims(f: ParagraphFeatures, text: string): ParagraphClaims {
   const claims: Claim[] = [];
   for (const scope of scopes) {
     const claim = scope.tokens.filter((t) => t.content);
-    const head = claim.find((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && !LIGHT_VERBS.has(t.lemma));
+    // The head is the stretch's first verb or noun even when it is too common to count as content: in "never part
+    // of the workers' contracts" the claim is about being part of them, and "the workers' contracts" alone is not it.
+    const head = scope.tokens.find((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && !LIGHT_VERBS.has(t.lemma) && !AUXILIARIES.has(t.lemma));
     if (claim.length < CLAIM_WORDS || !head) continue;
     const sentence = scope.tokens[0]!.sentence;
     const inScope = new Set(scope.tokens);
