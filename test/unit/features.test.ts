@@ -31,6 +31,15 @@ describe('features', () => {
     assert.ok(keys.includes('percent:40:%'), keys.join(' '));
   });
 
+  it('counts the last noun of a compound, but the noun a hyphen joins to the number', () => {
+    const text = 'Two school halls were opened, forty volunteers came, and the club offered a seven-year deal.';
+    const f = paragraphFeatures(text);
+    const read = f.numbers.map((n) => `${n.unit}: ${text.slice(n.start, n.countedEnd)}`);
+    assert.ok(read.includes('hall: Two school halls'), read.join('; '));
+    assert.ok(read.includes('volunteer: forty volunteers'), read.join('; '));
+    assert.ok(read.some((r) => r.startsWith('year: seven')), read.join('; '));
+  });
+
   it('parses written numbers', () => {
     assert.equal(parseNumber('twenty-one'), 21);
     assert.equal(parseNumber('3.5 million'), 3_500_000);

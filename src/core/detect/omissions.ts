@@ -79,12 +79,11 @@ interface Candidate {
 const factCache = new WeakMap<ParagraphFeatures, Candidate[]>();
 
 /**
- * A number as a reader would quote it: a count with the noun it counts ("14 workers", added when the words between
- * left it out); a percentage or a sum already says its unit ("8 percent", "$5 million").
+ * A number as a reader would quote it: with the noun it counts, as written ("three valley towns", "forty
+ * volunteers"); a percentage or a sum already says its unit ("8 percent", "$5 million").
  */
-function withCountedNoun(num: NumberFeature): string {
-  const counted = (num.type === 'count' || num.type === 'ordinal') && num.unit && !num.text.toLowerCase().includes(num.unit.toLowerCase());
-  return counted ? `${num.text} ${num.unit}` : num.text;
+function asQuoted(num: NumberFeature, text: string): string {
+  return num.countedEnd > num.end ? text.slice(num.start, num.countedEnd) : num.text;
 }
 
 /** The facts of one paragraph (read once while its article is unchanged). */
@@ -98,7 +97,7 @@ function factsOf(ctx: DetectContext, m: ParagraphRef): Candidate[] {
   for (const num of f.numbers) {
     // "one of the tanks" and bare numbers with nothing counted are how a sentence runs, not facts.
     if (!FACT_NUMBERS.has(num.type) || !num.unit || num.value === null || num.value <= 1) continue;
-    out.push({ kind: 'number', identity: num.key, text: withCountedNoun(num), speaker: null, number: num, at: num.start });
+    out.push({ kind: 'number', identity: num.key, text: asQuoted(num, ctx.paragraph(m).text), speaker: null, number: num, at: num.start });
   }
   for (const q of substantialQuotes(f)) out.push({ kind: 'quote', identity: q.text.slice(0, 40).toLowerCase(), text: q.text, speaker: q.speaker, at: q.start });
   const trusted = new Set(reliable);

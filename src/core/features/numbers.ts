@@ -85,9 +85,9 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
   // A bare four-digit number from 1800 to 2099 is a year ("the 2019 spill"), not a count.
   const type = read === 'count' && /^(?:18|19|20)\d\d$/.test(written) ? 'date' : read;
   const value = type === 'date' || type === 'time' ? yearOf(written) : parseNumber(written);
-  const unit = unitOf(written, tokens, last, type);
+  const { unit, counted } = unitOf(written, tokens, last, type);
   const key = `${type}:${value ?? written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}:${unit}`;
-  return { text: written, value, unit, type, start, end, key };
+  return { text: written, value, unit, type, start, end, key, countedEnd: counted >= 0 ? tokens[counted]!.end : end };
 }
 
 function yearOf(written: string): number | null {
@@ -95,17 +95,27 @@ function yearOf(written: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The unit a number carries: a currency, %, or the noun it counts ("eight people" → people). */
-function unitOf(written: string, tokens: readonly Token[], last: number, type: NumberMention['type']): string {
-  if (type === 'percent') return '%';
-  if (type === 'money') return CURRENCIES.find(([re]) => re.test(written))?.[1] ?? 'money';
-  if (type === 'date' || type === 'time') return '';
-  if (type === 'duration') return tokens[last]!.lemma;
-  // Counts and ordinals: the first noun within a few words ("8 more people", "two Afghan cities").
+/**
+ * The unit a number carries — a currency, %, or the noun it counts ("eight people" → people) — and the token where
+ * that noun ends (-1: none after the number).
+ */
+function unitOf(written: string, tokens: readonly Token[], last: number, type: NumberMention['type']): { unit: string; counted: number } {
+  if (type === 'percent') return { unit: '%', counted: -1 };
+  if (type === 'money') return { unit: CURRENCIES.find(([re]) => re.test(written))?.[1] ?? 'money', counted: -1 };
+  if (type === 'date' || type === 'time') return { unit: '', counted: -1 };
+  if (type === 'duration') return { unit: tokens[last]!.lemma, counted: -1 };
+  // Counts and ordinals: the first noun within a few words ("8 more people", "two Afghan cities"), to the end of its
+  // compound, whose last noun is what is counted ("two school halls" → hall).
   for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) {
     const t = tokens[k]!;
-    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && t.type === 'word')) return t.lemma;
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && t.type === 'word')) {
+      // …but "a seven-year deal" counts years: a noun joined to the number by a hyphen is the unit itself.
+      const hyphened = tokens[k - 1]?.value === '-' && tokens[k - 1]!.start === tokens[k - 2]?.end;
+      let head = k;
+      while (!hyphened && tokens[head + 1]?.pos === 'NOUN' && tokens[head + 1]!.start === tokens[head]!.end + 1) head++;
+      return { unit: tokens[head]!.lemma, counted: head };
+    }
     if (!(t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || t.value === 'more' || t.value === '-')) break;
   }
-  return '';
+  return { unit: '', counted: -1 };
 }

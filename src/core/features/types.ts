@@ -17,6 +17,8 @@ export interface NameMention extends TextSpan {
 export interface NumberFeature extends NumberMention, TextSpan {
   /** A key equal for the same quantity written differently ("eight people" / "8 people"). */
   readonly key: string;
+  /** Where the noun it counts ends ("three valley towns"), `end` when it counts none: the number as a reader quotes it. */
+  readonly countedEnd: number;
 }
 
 export interface QuoteFeature extends TextSpan {
