@@ -121,6 +121,18 @@ describe('findings: conflicts', () => {
 });
 
 describe('findings: emphasis, wording, unique points', () => {
+  it('quotes a lead no other article reports by words no other article has (not its shared opening)', () => {
+    for (const files of [LEAK, PORT_STRIKE, SAMPLES]) {
+      const a = analyzeFiles(files);
+      for (const f of a.findings.filter((x) => x.kind === 'emphasis' && /no other article reports it/.test(x.text))) {
+        const others = a.documents.filter((d) => d.id !== f.docs[0] && !a.otherEvents.includes(d.id)).map((d) => d.paragraphs.map((p) => p.text).join(' ').toLowerCase());
+        const quoted = /“(.*)”/.exec(f.text)![1]!.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5);
+        const fresh = quoted.filter((w) => !others.some((o) => o.includes(w.slice(0, 5))));
+        assert.ok(fresh.length >= 1, `${f.text}: every word of it is in another article`);
+      }
+    }
+  });
+
   it('shows where an article spends its words far more than the others (families; costs)', () => {
     const emphasis = findings('emphasis');
     assert.ok(emphasis.some((f) => f.docs[0] === COURIER && /families/.test(f.text)), 'courier on families');

@@ -161,8 +161,11 @@ export function emphasisFindings(
   emphasis: readonly Emphasis[],
   profiles: readonly ArticleProfile[],
   otherEvents: ReadonlySet<string>,
-  /** Points found to be truly one article's own (see uniqueFindings): only these may be "reported by no other". */
-  unique: ReadonlySet<string>,
+  /**
+   * Points found to be truly one article's own (see uniqueFindings), with the words that say what only it reports:
+   * only these may be "reported by no other", and are quoted by those words.
+   */
+  unique: ReadonlyMap<string, string>,
 ): Finding[] {
   const docs = ctx.documents.filter((d) => !otherEvents.has(d.id));
   if (docs.length < 2) return [];
@@ -203,7 +206,7 @@ export function emphasisFindings(
             docs: [x],
             points: [point.id],
             evidence: uniqueRefs([...headlineRefs(ctx, x, e.inHeadline), ...members]),
-            text: `${name(x)} puts “${label}” in ${where}; ${rest}.`,
+            text: `${name(x)} puts “${buried.length ? label : (unique.get(point.id) ?? label)}” in ${where}; ${rest}.`,
             weight: rounded(1.5 + (e.inHeadline ? 1 : 0.4) + Math.min(1, e.share * 5)),
             spans: [],
           });

@@ -1,6 +1,6 @@
 import type { ParagraphFeatures } from '../features';
 import { baseName } from '../load/format';
-import type { Emphasis, Finding, ParagraphRef, TextRange } from '../types';
+import type { Emphasis, Finding, ParagraphRef, Point, TextRange } from '../types';
 import { key, rounded, type DetectContext } from './context';
 import type { OtherEvent } from './events';
 import { identityOf, NameIndex, quoteOverlap, substantialQuotes } from './facts';
@@ -49,9 +49,9 @@ const MIN_UNIQUE_SCORE = 0.4;
  * its novelty (the share of its rarer words that no other article has, even in other words) and by the facts
  * (names, numbers, quotations) no other article has; each article's best few are reported.
  */
-export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[], otherEvents: ReadonlySet<string>): Finding[] {
+export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[], otherEvents: ReadonlySet<string>): UniqueFindings {
   const docs = ctx.documents;
-  if (docs.length < 3) return [];
+  if (docs.length < 3) return { findings: [], labels: new Map() };
   const rows = new Map(emphasis.map((e) => [`${e.point}\u0000${e.doc}`, e]));
   const words = ctx.input.words;
   const sentenceLevel = docs.length <= SENTENCE_LEVEL_LIMIT;
@@ -143,23 +143,54 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
     }
   }
   const out: Finding[] = [];
+  const labels = new Map<string, string>();
   for (const d of docs) {
     const mine = threads(candidates.filter((c) => c.doc === d.id && c.score >= MIN_UNIQUE_SCORE))
       .sort((a, b) => b.score - a.score)
       .slice(0, UNIQUE_PER_ARTICLE);
     for (const c of mine) {
+      const label = c.label();
+      for (const id of c.points) {
+        const point = ctx.pointById.get(id)!;
+        if (!labels.has(id)) labels.set(id, saysSomethingNew(ctx, point, (lemma) => elsewhere(d.id, lemma)) ? point.label : label);
+      }
       out.push({
         kind: 'unique',
         docs: [d.id],
         points: c.points,
         evidence: c.evidence,
-        text: `Only ${baseName(d.path)} reports: ${sentence(c.label() + (c.inHeadline ? ' (in its headline)' : ''))}`,
+        text: `Only ${baseName(d.path)} reports: ${sentence(label + (c.inHeadline ? ' (in its headline)' : ''))}`,
         weight: rounded(1 + c.score, 3),
         spans: c.spans,
       });
     }
   }
-  return out;
+  return { findings: out, labels };
+}
+
+/**
+ * The unique findings, and each point they report with the words that say it: its label, or — when the label says
+ * little that is new (how the paragraph opens, on what the others report too) — the finding's words.
+ */
+export interface UniqueFindings {
+  readonly findings: Finding[];
+  readonly labels: ReadonlyMap<string, string>;
+}
+
+/** A label with this many content words no other article has says something new. */
+const NEW_LABEL_WORDS = 2;
+
+/** Does the point's label (a stretch of one of its members) hold content words no other article carries? */
+function saysSomethingNew(ctx: DetectContext, point: Point, carried: (lemma: string) => boolean): boolean {
+  const core = point.label.replace(/^…|…$/g, '');
+  for (const m of point.members) {
+    const at = ctx.paragraph(m).text.indexOf(core);
+    if (at < 0) continue;
+    let fresh = 0;
+    for (const t of ctx.features(m).tokens) if (t.content && t.start >= at && t.end <= at + core.length && !carried(t.lemma)) fresh++;
+    return fresh >= NEW_LABEL_WORDS;
+  }
+  return true;
 }
 
 /**

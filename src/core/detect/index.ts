@@ -34,12 +34,11 @@ export function detect(input: DetectInput): Detection {
   const profiles = profileArticles(ctx);
   const wording = findWording(ctx, otherEvents);
   const unique = uniqueFindings(ctx, emphasis, otherEvents);
-  const uniquePoints = new Set(unique.flatMap((f) => f.points));
   const findings = [
     ...otherEventFindings(ctx, events),
     ...findConflicts(ctx, otherEvents),
-    ...emphasisFindings(ctx, emphasis, profiles, otherEvents, uniquePoints),
-    ...unique,
+    ...emphasisFindings(ctx, emphasis, profiles, otherEvents, unique.labels),
+    ...unique.findings,
     ...wording.findings,
   ].sort((a, b) => b.weight - a.weight);
   return {
