@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, AnalysisCache, NOT_CONTENT_KINDS, type Analysis, type Finding, type Pair, type ParagraphRef, type Point } from '../../src/core';
-import { analyzeFiles, analyzeTexts, LEAK, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
+import { analyzeFiles, analyzeTexts, DAM_SPILLWAY, FERRY, LEAK, PORT_STRIKE, REPO, shippedVectors } from '../helpers';
 
 /**
  * The leak fixture: four outlets on one ammonia leak and one article on an earlier spill by the same company.
@@ -121,6 +121,14 @@ describe('findings: conflicts', () => {
 });
 
 describe('findings: emphasis, wording, unique points', () => {
+  it('reports what only one article has in a set of more than twelve articles, judged point by point', () => {
+    const many = analyzeFiles([...LEAK, ...PORT_STRIKE, ...FERRY, ...DAM_SPILLWAY]);
+    assert.ok(many.documents.length > 12);
+    const unique = many.findings.filter((f) => f.kind === 'unique');
+    assert.ok(unique.length > 0, 'fourteen articles on four stories: each has points of its own');
+    for (const f of unique) assert.ok(f.points.length > 0 && f.docs.length === 1, f.text);
+  });
+
   it('quotes a lead no other article reports by words no other article has (not its shared opening)', () => {
     for (const files of [LEAK, PORT_STRIKE, SAMPLES]) {
       const a = analyzeFiles(files);

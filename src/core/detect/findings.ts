@@ -152,7 +152,8 @@ export function uniqueFindings(ctx: DetectContext, emphasis: readonly Emphasis[]
       const label = c.label();
       for (const id of c.points) {
         const point = ctx.pointById.get(id)!;
-        if (!labels.has(id)) labels.set(id, saysSomethingNew(ctx, point, (lemma) => elsewhere(d.id, lemma)) ? point.label : label);
+        // (In a large set a point's finding is its label: no sentence was read against the others.)
+        if (!labels.has(id)) labels.set(id, !sentenceLevel || saysSomethingNew(ctx, point, (lemma) => elsewhere(d.id, lemma)) ? point.label : label);
       }
       out.push({
         kind: 'unique',
