@@ -40,6 +40,15 @@ describe('features', () => {
     assert.ok(read.some((r) => r.startsWith('year: seven')), read.join('; '));
   });
 
+  it('reads the count a figure is given for, when it is named before the figure', () => {
+    const text = 'The agency put the number of evacuated residents at about 1,200, and the tally of votes stood at 310. Turnout rose to 62.';
+    const units = paragraphFeatures(text).numbers.map((n) => `${n.unit}: ${n.text}`);
+    assert.ok(units.includes('resident: about 1,200'), units.join('; '));
+    assert.ok(units.includes('vote: 310'), units.join('; '));
+    // Without "the number of …" before it, a bare figure counts nothing.
+    assert.ok(units.includes(': 62'), units.join('; '));
+  });
+
   it('parses written numbers', () => {
     assert.equal(parseNumber('twenty-one'), 21);
     assert.equal(parseNumber('3.5 million'), 3_500_000);

@@ -69,6 +69,23 @@ describe('findings: conflicts', () => {
     }
   });
 
+  it('finds the other articles that give the same figure elsewhere, and an article that gives both figures', () => {
+    // The samples: the wire leads with the mayor's "about 3,000" and later gives the authority's 1,200; the Courier and
+    // the Herald give 1,200 only, in paragraphs aligned with different paragraphs of the wire.
+    const samples = analyzeFiles(SAMPLES);
+    const [herald, wire, courier] = ['daily-herald.txt', 'national-wire.txt', 'valley-courier.txt'].map((name) => samples.documents.find((d) => d.path.endsWith(name))!.id);
+    const disputed = samples.findings.filter((f) => f.kind === 'conflict' && f.spans.some((s) => /3,000/.test(s.text)));
+    assert.equal(disputed.length, 1, disputed.map((f) => f.text).join('\n'));
+    const f = disputed[0]!;
+    assert.equal(f.docs[0], wire);
+    assert.deepEqual([...f.docs].sort(), [herald, wire, courier].sort());
+    assert.match(f.text, /^national-wire\.txt gives two numbers for the number of people, “About 3,000 people were forced” and “[^”]*number of evacuated residents at 1,200”; (?:daily-herald\.txt and valley-courier\.txt|valley-courier\.txt and daily-herald\.txt) give only the second/);
+    // Every figure quoted is marked where it is written: the wire's two and each other article's.
+    assert.deepEqual(f.spans.map((s) => s.text.replace(/^(?:about|around) /i, '')), ['3,000', '1,200', '1,200', '1,200']);
+    assert.deepEqual(f.spans.map((s) => s.doc).slice(0, 2), [wire, wire]);
+    for (const s of f.spans) assert.equal(text(samples, s).slice(s.start, s.end), s.text);
+  });
+
   it('does not report the same number in different units (300 residents / 300 metres)', () => {
     for (const f of findings('conflict')) assert.ok(!f.spans.some((s) => /300/.test(s.text)), f.text);
   });
@@ -385,6 +402,12 @@ describe('findings: a disputed toll', () => {
 
   it('does not set a count of the dead against a count of the injured', () => {
     assert.deepEqual(report('Five miners were injured in the collapse, the company said.'), []);
+    // …even where the injured are mentioned in the next clause: "killed three, injured almost 50" counts the dead.
+    const next = analyzeTexts({
+      'ridge-post.txt': `Tunnel Collapse at Harlow Ridge Mine\n\n${lead}\n\nThe collapse killed three miners, injured almost 50 and shut the lower gallery.\n`,
+      'valley-radio.txt': `Mine Accident in the Valley\n\n${lead.replace('gave way', 'collapsed')}\n\nFive miners were injured in the collapse of the lower gallery.\n`,
+    }).findings.filter((f) => f.kind === 'conflict');
+    assert.deepEqual(next.map((f) => f.text), []);
   });
 
   it('gathers one article against several only where those agree with each other', () => {

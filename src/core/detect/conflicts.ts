@@ -54,11 +54,21 @@ export function findConflicts(ctx: DetectContext, otherEvents: ReadonlySet<strin
   const memo = new ScopeMemo(ctx);
   for (const [a, b, accepted] of comparablePairs(ctx, otherEvents)) {
     // Numbers only across paragraphs aligned on their own: a point's loose members say too many different things.
-    if (accepted) for (const d of numberConflicts(ctx, a, b)) if (fresh(`n\u0000${d.finding.docs.join()}\u0000${d.finding.spans.map((s) => s.text.toLowerCase()).join()}`)) numbers.push(d);
+    if (accepted) for (const d of numberConflicts(ctx, a, b)) if (fresh(numberKey(d))) numbers.push(d);
     for (const f of claimConflicts(ctx, a, b, memo)) if (fresh(`c\u0000${key(f.evidence[0]!)}\u0000${key(f.evidence[1]!)}`)) claims.push(f);
   }
+  const { echoes, alsoGives } = numberEchoes(ctx, numbers, otherEvents);
+  numbers.push(...echoes.filter((d) => fresh(numberKey(d))));
   const quotes = quoteConflicts(ctx, otherEvents).filter((d) => fresh(`q\u0000${d.finding.spans.map((s) => key(s)).join()}`));
-  return [...oneAgainstMany(ctx, numbers), ...claims, ...oneAgainstMany(ctx, quotes)];
+  return [...oneAgainstMany(ctx, numbers, alsoGives), ...claims, ...oneAgainstMany(ctx, quotes)];
+}
+
+/** Two articles' numbers compared once, whichever article came first. */
+function numberKey(d: Disagreement): string {
+  return `n\u0000${d.sides
+    .map((s) => `${s.span.doc}\u0000${s.span.text.toLowerCase()}`)
+    .sort()
+    .join('\u0000')}`;
 }
 
 /** One side of a disagreement: the words in question, and what other sides must share to agree with it. */
@@ -70,22 +80,34 @@ interface Side {
   readonly said: string;
   /** The quotation credited, for a quote. */
   readonly quote?: string;
+  /** The number itself and its paragraph, for a number. */
+  readonly number?: { readonly ref: ParagraphRef; readonly n: NumberFeature };
 }
 
 /** A conflict between two articles, with its two sides (for gathering one article against several). */
 interface Disagreement {
   readonly finding: Finding;
   readonly sides: readonly [Side, Side];
-  /** The text of one article's finding against several that agree with each other. */
-  readonly against: (lone: Side, many: readonly Side[]) => string;
+  /**
+   * The text of one article's finding against several that agree with each other; `also`: the lone article gives
+   * the others' value too, elsewhere (numbers only).
+   */
+  readonly against: (lone: Side, many: readonly Side[], also?: Side) => string;
+}
+
+/** One side's place: its paragraph and where its words start (two sides with the same words are one). */
+function sideKey(s: Side): string {
+  return `${key(s.span)}\u0000${s.span.start}`;
 }
 
 /**
  * One article against several: when the same words of one article disagree with two or more others that agree with
  * each other (nine workers against 14 in three articles), that is one finding naming them all, not one per pair.
+ * `alsoGives` lists, by side, the other values its article gives for the same thing elsewhere: an article that gives
+ * the others' value too is said to give both, and two articles that each give both do not disagree.
  */
-function oneAgainstMany(ctx: DetectContext, list: readonly Disagreement[]): Finding[] {
-  const sideKey = (s: Side) => `${key(s.span)}\u0000${s.span.start}`;
+function oneAgainstMany(ctx: DetectContext, list: readonly Disagreement[], alsoGives: ReadonlyMap<string, readonly Side[]> = new Map()): Finding[] {
+  const also = (side: Side, value: string) => alsoGives.get(sideKey(side))?.find((a) => a.value === value);
   const bySide = new Map<string, { side: Side; opposite: [Disagreement, Side][] }>();
   for (const d of list) {
     for (const [k, side] of d.sides.entries()) {
@@ -96,30 +118,98 @@ function oneAgainstMany(ctx: DetectContext, list: readonly Disagreement[]): Find
   }
   const order = new Map(ctx.documents.map((d, i) => [d.id, i]));
   const used = new Set<Disagreement>();
-  const merged: Finding[] = [];
+  const out: Finding[] = [];
+  const gathered = (side: Side, group: readonly [Disagreement, Side][]): Finding => {
+    const many = group.map(([, o]) => o).sort((a, b) => order.get(a.span.doc)! - order.get(b.span.doc)!);
+    const first = group[0]![0];
+    const alsoSide = also(side, many[0]!.value);
+    const spans = [side.span, ...(alsoSide ? [alsoSide.span] : []), ...many.map((o) => o.span)];
+    return {
+      ...first.finding,
+      docs: [side.span.doc, ...many.map((o) => o.span.doc)],
+      points: [...new Set(group.flatMap(([d]) => d.finding.points))],
+      evidence: uniqueRefs(spans.map((s) => ({ doc: s.doc, paragraph: s.paragraph }))),
+      text: first.against(side, many, alsoSide),
+      spans,
+    };
+  };
   for (const { side, opposite } of [...bySide.values()].sort((a, b) => b.opposite.length - a.opposite.length)) {
-    // The others that agree with each other: the largest group of one value, one side per article.
+    // The others that agree with each other: the largest group of one value, one side per article (an article that
+    // also gives this side's value does not disagree with it).
     const groups = new Map<string, [Disagreement, Side][]>();
     for (const [d, other] of opposite) {
-      if (used.has(d)) continue;
+      if (used.has(d) || also(other, side.value)) continue;
       const group = groups.get(other.value) ?? groups.set(other.value, []).get(other.value)!;
       if (!group.some(([, o]) => o.span.doc === other.span.doc)) group.push([d, other]);
     }
     const group = [...groups.values()].sort((a, b) => b.length - a.length)[0];
     if (!group || group.length < 2) continue;
-    const many = group.map(([, o]) => o).sort((a, b) => order.get(a.span.doc)! - order.get(b.span.doc)!);
     for (const [d] of group) used.add(d);
-    const first = group[0]![0];
-    merged.push({
-      ...first.finding,
-      docs: [side.span.doc, ...many.map((o) => o.span.doc)],
-      points: [...new Set(group.flatMap(([d]) => d.finding.points))],
-      evidence: uniqueRefs([side.span, ...many.map((o) => o.span)].map((s) => ({ doc: s.doc, paragraph: s.paragraph }))),
-      text: first.against(side, many),
-      spans: [side.span, ...many.map((o) => o.span)],
-    });
+    out.push(gathered(side, group));
   }
-  return [...merged, ...list.filter((d) => !used.has(d)).map((d) => d.finding)];
+  for (const d of list) {
+    if (used.has(d)) continue;
+    const [x, y] = d.sides;
+    const [xAlso, yAlso] = [also(x, y.value), also(y, x.value)];
+    if (xAlso && yAlso) continue;
+    out.push(xAlso ? gathered(x, [[d, y]]) : yAlso ? gathered(y, [[d, x]]) : d.finding);
+  }
+  return out;
+}
+
+/**
+ * Where else the set gives a side's number for the same thing. A disagreement is found between two aligned
+ * paragraphs, but other articles often give the same figure in paragraphs aligned elsewhere ("about 1,200 residents"
+ * in three outlets against one's "about 3,000 people"): each such paragraph, if its number has the same value and
+ * counts the same thing as the side's (`sameReferent`), becomes a disagreement with the other side, so the article
+ * alone with its figure is found against all of them. The same search in the side's own article finds an article
+ * that gives both figures (the mayor's and the authority's).
+ */
+function numberEchoes(
+  ctx: DetectContext,
+  list: readonly Disagreement[],
+  otherEvents: ReadonlySet<string>,
+): { echoes: Disagreement[]; alsoGives: Map<string, Side[]> } {
+  const echoes: Disagreement[] = [];
+  const alsoGives = new Map<string, Side[]>();
+  if (!list.length) return { echoes, alsoGives };
+  // Every comparable number of the set's content paragraphs, by value.
+  const byValue = new Map<string, { ref: ParagraphRef; n: NumberFeature }[]>();
+  for (const doc of ctx.documents) {
+    if (otherEvents.has(doc.id)) continue;
+    for (const p of ctx.contentParagraphs(doc.id)) {
+      const ref = { doc: doc.id, paragraph: p.index };
+      for (const n of ctx.features(ref).numbers) if (isComparable(n)) (byValue.get(valueKey(n)) ?? byValue.set(valueKey(n), []).get(valueKey(n))!).push({ ref, n });
+    }
+  }
+  const seen = new Set<string>();
+  for (const d of list) {
+    for (const [k, side] of d.sides.entries()) {
+      const other = d.sides[1 - k]!;
+      if (!side.number || !other.number) continue;
+      for (const c of byValue.get(other.value) ?? []) {
+        if (c.ref.doc === other.span.doc || (c.ref.doc === other.number.ref.doc && c.ref.paragraph === other.number.ref.paragraph)) continue;
+        const id = `${sideKey(side)}\u0000${key(c.ref)}\u0000${c.n.start}`;
+        if (seen.has(id)) continue;
+        // It counts what the other side counts, or (in another article) what this side counts.
+        const echoing = sameReferent(ctx, other.number.ref, other.number.n, c.ref, c.n);
+        if (!echoing && (c.ref.doc === side.span.doc || !sameReferent(ctx, side.number.ref, side.number.n, c.ref, c.n))) continue;
+        seen.add(id);
+        if (c.ref.doc === side.span.doc) {
+          // Both of its figures count what the other side counts, so the same thing, unless they count different harms
+          // ("six killed" / "two injured"). (An article may credit its two figures to two sources, in sentences that
+          // share no word but the count: the mayor's "3,000 people were forced from their homes" and the authority's
+          // "number of evacuated residents at 1,200".)
+          if (differentHarms(ctx, side.number.ref, side.number.n, c.ref, c.n)) continue;
+          const list = alsoGives.get(sideKey(side)) ?? alsoGives.set(sideKey(side), []).get(sideKey(side))!;
+          if (!list.some((a) => a.value === other.value)) list.push(numberSide(ctx, c.ref, c.n));
+        } else {
+          echoes.push(numberDisagreement(ctx, side.number.ref, side.number.n, c.ref, c.n));
+        }
+      }
+    }
+  }
+  return { echoes, alsoGives };
 }
 
 /** "a.txt", "a.txt and b.txt", "a.txt, b.txt and c.txt". */
@@ -200,28 +290,42 @@ function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): 
       // Two numbers of one unit in a sentence ("a 16-year-old boy and a 17-year-old"): which is which is not clear.
       if (memoised(crowdedMemo, x, () => sameUnitInSentence(fa, x)) || memoised(crowdedMemo, y, () => sameUnitInSentence(fb, y))) continue;
       if (!sameReferent(ctx, a, x, b, y)) continue;
-      const [da, db] = [ctx.doc(a.doc), ctx.doc(b.doc)];
-      const what = x.unit === '%' ? 'the same share' : x.type === 'money' ? 'the same sum' : PEOPLE.has(x.unit) ? 'the number of people' : `the number of ${plural(x.unit)}`;
-      const sides: [Side, Side] = [
-        { span: range(ctx, a, x.start, x.end), value: x.key, said: phrase(ctx, a, x) },
-        { span: range(ctx, b, y.start, y.end), value: y.key, said: phrase(ctx, b, y) },
-      ];
-      out.push({
-        finding: {
-          kind: 'conflict',
-          docs: [a.doc, b.doc],
-          points: sharedPoints(ctx, a, b),
-          evidence: [a, b],
-          text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${sides[0].said}” against “${sides[1].said}”.`,
-          weight: 3,
-          spans: sides.map((s) => s.span),
-        },
-        sides,
-        against: (lone, many) => `${namesOf(ctx, [lone])} disagrees with ${namesOf(ctx, many)} on ${what}: “${lone.said}” against “${many[0]!.said}”.`,
-      });
+      out.push(numberDisagreement(ctx, a, x, b, y));
     }
   }
   return out;
+}
+
+function numberSide(ctx: DetectContext, ref: ParagraphRef, n: NumberFeature): Side {
+  return { span: range(ctx, ref, n.start, n.end), value: valueKey(n), said: phrase(ctx, ref, n), number: { ref, n } };
+}
+
+/** A number's value and what it counts, with every word for people as one ("1,200 residents" gives "1,200 people"). */
+function valueKey(n: NumberFeature): string {
+  return `${n.type}:${n.value}:${PEOPLE.has(n.unit) ? 'people' : n.unit}`;
+}
+
+/** Two articles' different numbers for one thing (`x` in paragraph `a`, `y` in `b`). */
+function numberDisagreement(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): Disagreement {
+  const what = x.unit === '%' ? 'the same share' : x.type === 'money' ? 'the same sum' : PEOPLE.has(x.unit) ? 'the number of people' : `the number of ${plural(x.unit)}`;
+  const sides: [Side, Side] = [numberSide(ctx, a, x), numberSide(ctx, b, y)];
+  const [da, db] = [ctx.doc(a.doc), ctx.doc(b.doc)];
+  return {
+    finding: {
+      kind: 'conflict',
+      docs: [a.doc, b.doc],
+      points: sharedPoints(ctx, a, b),
+      evidence: [a, b],
+      text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${sides[0].said}” against “${sides[1].said}”.`,
+      weight: 3,
+      spans: sides.map((s) => s.span),
+    },
+    sides,
+    against: (lone, many, also) =>
+      also
+        ? `${namesOf(ctx, [lone])} gives two numbers for ${what}, “${lone.said}” and “${also.said}”; ${namesOf(ctx, many)} ${many.length > 1 ? 'give' : 'gives'} only the second: “${many[0]!.said}”.`
+        : `${namesOf(ctx, [lone])} disagrees with ${namesOf(ctx, many)} on ${what}: “${lone.said}” against “${many[0]!.said}”.`,
+  };
 }
 
 /**
@@ -230,6 +334,13 @@ function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): 
  * count *of kidnapping*"), and where both name someone nearby, they name the same one ("Carter had 12 points" /
  * "Carter scored 14 points"; not "Artino scored 14 points").
  */
+/** Whether two numbers count different facets of a toll (the dead and the injured). */
+function differentHarms(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): boolean {
+  const wa = aroundOnce(ctx.features(a), x, ctx.paragraph(a).text, ctx.names(a));
+  const wb = aroundOnce(ctx.features(b), y, ctx.paragraph(b).text, ctx.names(b));
+  return wa.facets !== 0 && wb.facets !== 0 && (wa.facets & wb.facets) === 0;
+}
+
 function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): boolean {
   const [fa, fb] = [ctx.features(a), ctx.features(b)];
   const [ta, tb] = [ctx.paragraph(a).text, ctx.paragraph(b).text];
@@ -249,6 +360,9 @@ function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: 
   // more; the same facet of the human toll next to both counts of one unit is enough on its own ("three miners were
   // killed" / "five miners died": both count the dead miners).
   const sameToll = (wa.facets & wb.facets) !== 0;
+  // Different facets of the toll are different counts: "six people killed" / "two villagers injured", "shooting three
+  // people" / "killed five".
+  if (differentHarms(ctx, a, x, b, y)) return false;
   const verbs = wa.verb && wb.verb ? words.similarity(wa.verb, wb.verb) : null;
   // The action counted: "needed 9 points" is not "scored 20 points".
   if (!sameToll && verbs !== null && verbs < SAME_WORD) return false;
@@ -296,7 +410,10 @@ function around(
   const nearby = f.tokens
     .slice(Math.max(0, at - NUMBER_WINDOW - 1), at + NUMBER_WINDOW)
     .filter((t) => t.sentence === sentence && t.start >= from && (t.end <= n.start || t.start >= n.end));
-  const lemmas = nearby.filter((t) => t.content && t.pos !== 'NUM' && t.lemma !== n.unit).map((t) => t.lemma);
+  const words = nearby.filter((t) => t.content && t.pos !== 'NUM' && t.lemma !== n.unit);
+  const lemmas = words.map((t) => t.lemma);
+  // The toll it counts, read in its own clause: "killed at least six people, injured almost 50" counts the dead.
+  const clause = words.filter((t) => !CLAUSE_BREAK.test(text.slice(Math.min(t.end, n.end), Math.max(t.start, n.start))));
   // "counts of murder": the noun after "of" right behind the unit.
   let of: string | null = null;
   for (let i = at; i < Math.min(f.tokens.length, at + 3); i++) {
@@ -316,7 +433,7 @@ function around(
   const verb = verbs.length ? verbs.reduce((x, y) => (distance(y) < distance(x) ? y : x)).lemma : null;
   const age = /^[^\s]*?\s*-?\s*years?[-\s]old/i.test(text.slice(n.start, n.end + 12));
   const head = age ? (f.tokens.slice(at, at + 4).find((t) => t.content && (t.pos === 'NOUN' || t.pos === 'PROPN') && !/^(?:year|old)$/.test(t.lemma))?.lemma ?? null) : null;
-  return { lemmas, facets: tollFacets(lemmas), of, names, sentenceNames, verb, head, age, sentence };
+  return { lemmas, facets: tollFacets(clause.map((t) => t.lemma)), of, names, sentenceNames, verb, head, age, sentence };
 }
 
 /** Whether sentence `sa` of one paragraph and `sb` of the other share more content words with each other than with any other sentence. */
@@ -375,11 +492,13 @@ function phrase(ctx: DetectContext, ref: ParagraphRef, n: NumberFeature): string
   // about 1,200 residents", not "… 1,200 residents, according to the").
   const sentence = tokens[k]?.sentence;
   const gap = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  // A figure whose count is named before it ("the number of evacuated residents at 1,200") is quoted up to itself.
+  const namedBefore = n.unit !== '' && n.type === 'count' && n.countedEnd === n.end;
   let first = k;
-  while (first > Math.max(0, k - 3) && tokens[first - 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(first))) first--;
+  while (first > Math.max(0, k - (namedBefore ? 7 : 3)) && tokens[first - 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(first))) first--;
   while (first < k && (tokens[first]!.pos === 'CCONJ' || tokens[first]!.pos === 'SCONJ')) first++;
   let last = k;
-  while (last + 1 < Math.min(tokens.length, k + 6) && tokens[last + 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(last + 1))) last++;
+  while (!namedBefore && last + 1 < Math.min(tokens.length, k + 6) && tokens[last + 1]!.sentence === sentence && !CLAUSE_BREAK.test(gap(last + 1))) last++;
   while (last > k && !tokens[last]!.content) last--;
   const from = tokens[first];
   const to = tokens[last];

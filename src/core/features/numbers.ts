@@ -85,7 +85,7 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
   // A bare four-digit number from 1800 to 2099 is a year ("the 2019 spill"), not a count.
   const type = read === 'count' && /^(?:18|19|20)\d\d$/.test(written) ? 'date' : read;
   const value = type === 'date' || type === 'time' ? yearOf(written) : parseNumber(written);
-  const { unit, counted } = unitOf(written, tokens, last, type);
+  const { unit, counted } = unitOf(written, tokens, first, last, type);
   const key = `${type}:${value ?? written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}:${unit}`;
   return { text: written, value, unit, type, start, end, key, countedEnd: counted >= 0 ? tokens[counted]!.end : end };
 }
@@ -99,7 +99,7 @@ function yearOf(written: string): number | null {
  * The unit a number carries — a currency, %, or the noun it counts ("eight people" → people) — and the token where
  * that noun ends (-1: none after the number).
  */
-function unitOf(written: string, tokens: readonly Token[], last: number, type: NumberMention['type']): { unit: string; counted: number } {
+function unitOf(written: string, tokens: readonly Token[], first: number, last: number, type: NumberMention['type']): { unit: string; counted: number } {
   if (type === 'percent') return { unit: '%', counted: -1 };
   if (type === 'money') return { unit: CURRENCIES.find(([re]) => re.test(written))?.[1] ?? 'money', counted: -1 };
   if (type === 'date' || type === 'time') return { unit: '', counted: -1 };
@@ -117,5 +117,34 @@ function unitOf(written: string, tokens: readonly Token[], last: number, type: N
     }
     if (!(t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || t.value === 'more' || t.value === '-')) break;
   }
-  return { unit: '', counted: -1 };
+  return { unit: namedBefore(tokens, first), counted: -1 };
+}
+
+/** Words that name a count of something: "the number of evacuated residents", "the total of votes". */
+const COUNT_NOUNS = new Set(['number', 'total', 'count', 'tally']);
+/** What joins the count to its figure: "put the number … at 1,200", "rose to", "was". */
+const FIGURE_LINKS = new Set(['at', 'to', 'be', 'reach', 'hit', 'stand']);
+/** Approximations between the link and the figure: "at about 1,200". */
+const APPROXIMATIONS = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'nearly', 'almost', 'over', 'more', 'than', 'least', 'at', 'just', 'under']);
+
+/**
+ * A figure with no noun after it that an earlier "number of X" in its clause names: "put the number of evacuated
+ * residents at 1,200" counts residents, as "the number of dead rose to 40" counts the dead. '' when none.
+ */
+function namedBefore(tokens: readonly Token[], first: number): string {
+  let k = first - 1;
+  while (k >= 0 && APPROXIMATIONS.has(tokens[k]!.lemma) && !FIGURE_LINKS.has(tokens[k]!.value.toLowerCase())) k--;
+  if (k < 0 || !FIGURE_LINKS.has(tokens[k]!.lemma)) return '';
+  for (let j = k - 1; j >= Math.max(0, k - 10); j--) {
+    const t = tokens[j]!;
+    if (t.type === 'punctuation' && /[.;:!?]/.test(t.value)) return '';
+    if (!COUNT_NOUNS.has(t.lemma) || tokens[j + 1]?.lemma !== 'of') continue;
+    // The noun counted, past any adjective or participle ("evacuated"), to the end of its compound.
+    let m = j + 2;
+    while (m < k && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'DET')) m++;
+    if (m >= k || tokens[m]!.pos !== 'NOUN') return '';
+    while (m + 1 < k && tokens[m + 1]!.pos === 'NOUN') m++;
+    return tokens[m]!.lemma;
+  }
+  return '';
 }
