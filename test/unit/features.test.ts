@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseNumber, paragraphFeatures } from '../../src/core/features';
 import { prepareArticle } from '../../src/core';
+import { isDemonym } from '../../src/core/detect/context';
 
 describe('features', () => {
   it('splits sentences and keeps content lemmas only', () => {
@@ -47,6 +48,12 @@ describe('features', () => {
     assert.ok(units.includes('vote: 310'), units.join('; '));
     // Without "the number of …" before it, a bare figure counts nothing.
     assert.ok(units.includes(': 62'), units.join('; '));
+  });
+
+  it('reads a nationality or region before a noun, past other adjectives, as how a sentence is told, not a name', () => {
+    const f = paragraphFeatures('Pakistani officials met Omar Ali in Kabul. The visit reflects engagement with South Asian geopolitical dynamics, an Indonesian said.');
+    const read = f.names.map((n) => `${n.text}: ${isDemonym(f, n) ? 'adjective' : 'name'}`);
+    assert.deepEqual(read, ['Pakistani: adjective', 'Omar Ali: name', 'Kabul: name', 'South Asian: adjective', 'Indonesian: name']);
   });
 
   it('parses written numbers', () => {

@@ -159,14 +159,16 @@ export function key(ref: ParagraphRef): string {
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^(\n]{0,40}\([^)]{2,40}\)\s*[-–—]/u;
 
 /**
- * "Pakistani officials", "South Asian security": a one-word nationality or region adjective in front of a noun is
- * how a sentence is told, not a person or place it names.
+ * "Pakistani officials", "South Asian security", "South Asian geopolitical dynamics": a nationality or region
+ * adjective in front of a noun (past other adjectives) is how a sentence is told, not a person or place it names.
  */
 export function isDemonym(f: ParagraphFeatures, n: NameMention): boolean {
   const last = n.text.split(/\s+/).pop()!;
   if (n.keys.length > 2 || !/(?:an|ian|ean|ese|ish|i)$/.test(last)) return false;
-  const next = f.tokens.find((t) => t.start >= n.end);
-  return !!next && next.start - n.end <= 1 && next.pos === 'NOUN';
+  let k = f.tokens.findIndex((t) => t.start >= n.end);
+  if (k < 0 || f.tokens[k]!.start - n.end > 1) return false;
+  while (f.tokens[k]?.pos === 'ADJ' && f.tokens[k + 1] && f.tokens[k + 1]!.start - f.tokens[k]!.end <= 1) k++;
+  return f.tokens[k]?.pos === 'NOUN';
 }
 
 /** Each paragraph once, in first-seen order. */
