@@ -296,6 +296,7 @@ function numberConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef): 
   return out;
 }
 
+/** A number as one side of a disagreement: its words, its value, and the clause the finding quotes. */
 function numberSide(ctx: DetectContext, ref: ParagraphRef, n: NumberFeature): Side {
   return { span: range(ctx, ref, n.start, n.end), value: valueKey(n), said: phrase(ctx, ref, n), number: { ref, n } };
 }
@@ -328,12 +329,6 @@ function numberDisagreement(ctx: DetectContext, a: ParagraphRef, x: NumberFeatur
   };
 }
 
-/**
- * Two numbers count the same thing when the words around them agree: the content words within a few words of
- * each (same sentence) carry each other, the thing counted is the same ("two counts *of murder*" is not "one
- * count *of kidnapping*"), and where both name someone nearby, they name the same one ("Carter had 12 points" /
- * "Carter scored 14 points"; not "Artino scored 14 points").
- */
 /** Whether two numbers count different facets of a toll (the dead and the injured). */
 function differentHarms(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): boolean {
   const wa = aroundOnce(ctx.features(a), x, ctx.paragraph(a).text, ctx.names(a));
@@ -341,6 +336,12 @@ function differentHarms(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b
   return wa.facets !== 0 && wb.facets !== 0 && (wa.facets & wb.facets) === 0;
 }
 
+/**
+ * Two numbers count the same thing when the words around them agree: the content words within a few words of
+ * each (same sentence) carry each other, the thing counted is the same ("two counts *of murder*" is not "one
+ * count *of kidnapping*"), and where both name someone nearby, they name the same one ("Carter had 12 points" /
+ * "Carter scored 14 points"; not "Artino scored 14 points").
+ */
 function sameReferent(ctx: DetectContext, a: ParagraphRef, x: NumberFeature, b: ParagraphRef, y: NumberFeature): boolean {
   const [fa, fb] = [ctx.features(a), ctx.features(b)];
   const [ta, tb] = [ctx.paragraph(a).text, ctx.paragraph(b).text];
