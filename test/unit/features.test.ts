@@ -42,12 +42,14 @@ describe('features', () => {
   });
 
   it('reads the count a figure is given for, when it is named before the figure', () => {
-    const text = 'The agency put the number of evacuated residents at about 1,200, and the tally of votes stood at 310. Turnout rose to 62.';
+    const text = 'The agency put the number of evacuated residents at about 1,200, and the tally of votes stood at 310. Turnout rose to 62. The number of dead rose to 40.';
     const units = paragraphFeatures(text).numbers.map((n) => `${n.unit}: ${n.text}`);
     assert.ok(units.includes('resident: about 1,200'), units.join('; '));
     assert.ok(units.includes('vote: 310'), units.join('; '));
     // Without "the number of …" before it, a bare figure counts nothing.
     assert.ok(units.includes(': 62'), units.join('; '));
+    // …nor one the tagger misreads after a word standing for the people counted ("dead rose" is not a count of roses).
+    assert.ok(units.includes(': 40'), units.join('; '));
   });
 
   it('reads a nationality or region before a noun, past other adjectives, as how a sentence is told, not a name', () => {

@@ -124,16 +124,16 @@ function unitOf(written: string, tokens: readonly Token[], first: number, last: 
 const COUNT_NOUNS = new Set(['number', 'total', 'count', 'tally']);
 /** What joins the count to its figure: "put the number … at 1,200", "rose to", "was". */
 const FIGURE_LINKS = new Set(['at', 'to', 'be', 'reach', 'hit', 'stand']);
-/** Approximations between the link and the figure: "at about 1,200". */
-const APPROXIMATIONS = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'nearly', 'almost', 'over', 'more', 'than', 'least', 'at', 'just', 'under']);
+/** Approximations between the link and the figure: "at about 1,200", "at least 8" ("at" itself is the link). */
+const APPROXIMATIONS = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'nearly', 'almost', 'over', 'more', 'than', 'least', 'just', 'under']);
 
 /**
  * A figure with no noun after it that an earlier "number of X" in its clause names: "put the number of evacuated
- * residents at 1,200" counts residents, as "the number of dead rose to 40" counts the dead. '' when none.
+ * residents at 1,200" counts residents, "the number of displaced families reached 300" families. '' when none.
  */
 function namedBefore(tokens: readonly Token[], first: number): string {
   let k = first - 1;
-  while (k >= 0 && APPROXIMATIONS.has(tokens[k]!.lemma) && !FIGURE_LINKS.has(tokens[k]!.value.toLowerCase())) k--;
+  while (k >= 0 && APPROXIMATIONS.has(tokens[k]!.lemma)) k--;
   if (k < 0 || !FIGURE_LINKS.has(tokens[k]!.lemma)) return '';
   for (let j = k - 1; j >= Math.max(0, k - 10); j--) {
     const t = tokens[j]!;
@@ -141,9 +141,13 @@ function namedBefore(tokens: readonly Token[], first: number): string {
     if (!COUNT_NOUNS.has(t.lemma) || tokens[j + 1]?.lemma !== 'of') continue;
     // The noun counted, past any adjective or participle ("evacuated"), to the end of its compound.
     let m = j + 2;
-    while (m < k && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'DET')) m++;
+    let adjective = false;
+    while (m < k && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'DET')) adjective ||= tokens[m++]!.pos === 'ADJ';
     if (m >= k || tokens[m]!.pos !== 'NOUN') return '';
     while (m + 1 < k && tokens[m + 1]!.pos === 'NOUN') m++;
+    // "The number of dead rose to 40": the tagger reads "rose" as a noun; an adjective standing for the people counted
+    // cannot be told from one before their noun, so a noun right before the link after an adjective is no unit.
+    if (adjective && m + 1 === k) return '';
     return tokens[m]!.lemma;
   }
   return '';
