@@ -10,5 +10,6 @@ export { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from './load/decode';
 export { ARTICLE_EXTENSIONS, formatOf, isArticlePath, isFolderArticle, baseName, type ArticleFormat } from './load/format';
 export { toReportJson } from './report/json';
 export { renderMarkdown } from './report/markdown';
+export { quoted } from './features/quoting';
 export { VERSION } from './version';
 export * from './types';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNumber, paragraphFeatures } from '../../src/core/features';
+import { balanceQuotes, parseNumber, paragraphFeatures, quoted } from '../../src/core/features';
 import { prepareArticle } from '../../src/core';
 import { isDemonym } from '../../src/core/detect/context';
 
@@ -139,5 +139,23 @@ describe('features', () => {
     assert.equal(f.sentiments.length, 2);
     assert.ok(f.sentiments[1]! > 0, `sentiment ${f.sentiments[1]}`);
     assert.ok(f.tokens.every((t) => t.end > t.start && typeof t.pos === 'string'));
+  });
+
+  it('pairs the quotation marks of an excerpt cut out of a quotation, and quotes a quotation in single marks', () => {
+    // The excerpt starts inside a quotation, or stops before it closes: the lost mark comes back at the cut.
+    assert.equal(balanceQuotes('It’s unbelievable,” said the neighbour'), '“It’s unbelievable,” said the neighbour');
+    assert.equal(balanceQuotes('…the town had been given,” said Ilse Brandt'), '…“the town had been given,” said Ilse Brandt');
+    assert.equal(balanceQuotes('…said the answer is that “the dam was never…'), '…said the answer is that “the dam was never…”');
+    assert.equal(balanceQuotes('…the sirens started," said Lena Marsh'), '…"the sirens started," said Lena Marsh');
+    assert.equal(balanceQuotes('"We could taste it in the air before…'), '"We could taste it in the air before…"');
+    // Near misses: paired marks and apostrophes stay as they are, and straight marks do not nest.
+    for (const whole of ['Brandt called it “an alarm”, not a warning', 'The mayor’s office said the crews’ pay was fair', 'a "calm" night, she said, "and then the water"']) {
+      assert.equal(balanceQuotes(whole), whole);
+    }
+    assert.equal(balanceQuotes('"Her family backs her decision, "a friend said'), '"Her family backs her decision, "a friend said');
+    // Quoted by the report: the excerpt's own marks become single ones.
+    assert.equal(quoted('…the water rose,” Brandt said'), '“…‘the water rose,’ Brandt said”');
+    assert.equal(quoted('called it "an alarm"'), '“called it ‘an alarm’”');
+    assert.equal(quoted('no quotation here'), '“no quotation here”');
   });
 });

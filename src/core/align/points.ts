@@ -1,4 +1,4 @@
-import { trimSpan, type ParagraphFeatures } from '../features';
+import { balanceQuotes, trimSpan, type ParagraphFeatures } from '../features';
 import type { ProfileSet } from '../score/profiles';
 import type { ParagraphRef, Point, TextOffsets } from '../types';
 import type { ScoredPair } from '.';
@@ -166,8 +166,8 @@ function spanOf(s: TextOffsets): [number, number] {
 
 /** A short key phrase from the central paragraph's best sentence: the window of at most LABEL_WORDS words that holds the most shared terms. */
 function keyPhrase(sentence: string, carriers: SharedWordCarriers): string {
-  const words = sentence.replace(/^["“‘'(]+/, '').split(/\s+/).filter(Boolean);
-  if (words.length <= LABEL_WORDS) return tidyEnd(words.join(' '));
+  const words = sentence.replace(/^[‘'(]+/, '').split(/\s+/).filter(Boolean);
+  if (words.length <= LABEL_WORDS) return balanceQuotes(tidyEnd(words.join(' ')));
   let start = 0;
   let most = -1;
   for (let i = 0; i + LABEL_WORDS <= words.length; i++) {
@@ -179,7 +179,7 @@ function keyPhrase(sentence: string, carriers: SharedWordCarriers): string {
     }
   }
   const window = words.slice(start, start + LABEL_WORDS).join(' ');
-  return `${start > 0 ? '…' : ''}${tidyEnd(window)}${start + LABEL_WORDS < words.length ? '…' : ''}`;
+  return balanceQuotes(`${start > 0 ? '…' : ''}${tidyEnd(window)}${start + LABEL_WORDS < words.length ? '…' : ''}`);
 }
 
 function tidyEnd(s: string): string {

@@ -1,5 +1,5 @@
 import { tollFacets } from '../score/facets';
-import { EMPTY_FEATURES, type NameMention, type NumberFeature, type ParagraphFeatures, type WordToken } from '../features';
+import { EMPTY_FEATURES, quoted, type NameMention, type NumberFeature, type ParagraphFeatures, type WordToken } from '../features';
 import type { WordMatcher } from '../score/wordMatcher';
 import { baseName } from '../load/format';
 import type { Finding, ParagraphRef, TextRange } from '../types';
@@ -317,15 +317,15 @@ function numberDisagreement(ctx: DetectContext, a: ParagraphRef, x: NumberFeatur
       docs: [a.doc, b.doc],
       points: sharedPoints(ctx, a, b),
       evidence: [a, b],
-      text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: “${sides[0].said}” against “${sides[1].said}”.`,
+      text: `${baseName(da.path)} and ${baseName(db.path)} give different numbers for ${what}: ${quoted(sides[0].said)} against ${quoted(sides[1].said)}.`,
       weight: 3,
       spans: sides.map((s) => s.span),
     },
     sides,
     against: (lone, many, also) =>
       also
-        ? `${namesOf(ctx, [lone])} gives two numbers for ${what}, “${lone.said}” and “${also.said}”; ${namesOf(ctx, many)} ${many.length > 1 ? 'give' : 'gives'} only the second: “${many[0]!.said}”.`
-        : `${namesOf(ctx, [lone])} disagrees with ${namesOf(ctx, many)} on ${what}: “${lone.said}” against “${many[0]!.said}”.`,
+        ? `${namesOf(ctx, [lone])} gives two numbers for ${what}, ${quoted(lone.said)} and ${quoted(also.said)}; ${namesOf(ctx, many)} ${many.length > 1 ? 'give' : 'gives'} only the second: ${quoted(many[0]!.said)}.`
+        : `${namesOf(ctx, [lone])} disagrees with ${namesOf(ctx, many)} on ${what}: ${quoted(lone.said)} against ${quoted(many[0]!.said)}.`,
   };
 }
 
@@ -573,7 +573,7 @@ function claimConflicts(ctx: DetectContext, a: ParagraphRef, b: ParagraphRef, me
         docs: [pos.doc, neg.doc],
         points: sharedPoints(ctx, pos, neg),
         evidence: [pos, neg],
-        text: `${baseName(dp.path)} says “${posText.slice(posFrom, posTo)}”; ${baseName(dn.path)} says the opposite: “${negText.slice(negFrom, negTo)}”.`,
+        text: `${baseName(dp.path)} says ${quoted(posText.slice(posFrom, posTo))}; ${baseName(dn.path)} says the opposite: ${quoted(negText.slice(negFrom, negTo))}.`,
         weight: rounded(2.5 + best.coverage, 3),
         spans: [range(ctx, pos, posFrom, posTo), range(ctx, neg, negFrom, negTo)],
       });
@@ -783,13 +783,13 @@ function quoteConflicts(ctx: DetectContext, otherEvents: ReadonlySet<string>): D
           docs: [x.ref.doc, y.ref.doc],
           points: sharedPoints(ctx, x.ref, y.ref),
           evidence: [x.ref, y.ref],
-          text: `The same words are credited to different people: ${baseName(dx.path)} quotes ${x.speaker}, ${baseName(dy.path)} quotes ${y.speaker} (“${clip(x.text)}”).`,
+          text: `The same words are credited to different people: ${baseName(dx.path)} quotes ${x.speaker}, ${baseName(dy.path)} quotes ${y.speaker} (${quoted(clip(x.text))}).`,
           weight: 3,
           spans: sides.map((s) => s.span),
         },
         sides,
         against: (lone, many) =>
-          `The same words are credited to different people: ${namesOf(ctx, [lone])} quotes ${lone.said}, ${namesOf(ctx, many)} quote ${many[0]!.said} (“${clip(lone.quote!)}”).`,
+          `The same words are credited to different people: ${namesOf(ctx, [lone])} quotes ${lone.said}, ${namesOf(ctx, many)} quote ${many[0]!.said} (${quoted(clip(lone.quote!))}).`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { ParagraphFeatures } from '../features';
+import { quoted, type ParagraphFeatures } from '../features';
 import { baseName } from '../load/format';
 import type { ArticleProfile, Emphasis, Finding, Paragraph, ParagraphRef } from '../types';
 import { contentLemmas, key, rounded, uniqueRefs, type DetectContext } from './context';
@@ -206,7 +206,7 @@ export function emphasisFindings(
             docs: [x],
             points: [point.id],
             evidence: uniqueRefs([...headlineRefs(ctx, x, e.inHeadline), ...members]),
-            text: `${name(x)} puts “${buried.length ? label : (unique.get(point.id) ?? label)}” in ${where}; ${rest}.`,
+            text: `${name(x)} puts ${quoted(buried.length ? label : (unique.get(point.id) ?? label))} in ${where}; ${rest}.`,
             weight: rounded(1.5 + (e.inHeadline ? 1 : 0.4) + Math.min(1, e.share * 5)),
             spans: [],
           });
@@ -222,7 +222,7 @@ export function emphasisFindings(
           docs: [x],
           points: [point.id],
           evidence: members,
-          text: `${name(x)} spends ${pct(e.share)} of its words on “${label}”; the others ${range([least, most])}.`,
+          text: `${name(x)} spends ${pct(e.share)} of its words on ${quoted(label)}; the others ${range([least, most])}.`,
           weight: rounded(1 + Math.min(1.5, e.share * 5)),
           spans: [],
         });

@@ -1,4 +1,4 @@
-import type { ParagraphFeatures } from '../features';
+import { balanceQuotes, type ParagraphFeatures } from '../features';
 import { baseName } from '../load/format';
 import type { Emphasis, Finding, ParagraphRef, Point, TextRange } from '../types';
 import { key, rounded, type DetectContext } from './context';
@@ -293,7 +293,7 @@ const CARRIED_WORD = 0.75;
  */
 function novelStretch(f: ParagraphFeatures, span: TextRange, carried: (lemma: string) => boolean): string {
   const pieces = [...span.text.matchAll(/\S+/g)].map((m) => ({ word: m[0], start: span.start + m.index, end: span.start + m.index + m[0].length }));
-  if (pieces.length <= LABEL_WORDS) return span.text.trim().replace(/[.]+$/, '');
+  if (pieces.length <= LABEL_WORDS) return balanceQuotes(span.text.trim().replace(/[.]+$/, ''));
   const isNew = pieces.map(() => 0);
   let k = 0;
   for (const t of f.tokens) {
@@ -312,10 +312,10 @@ function novelStretch(f: ParagraphFeatures, span: TextRange, carried: (lemma: st
   const best = counts.findIndex((n) => n >= most - 1);
   const stretch = pieces.slice(best, best + LABEL_WORDS).map((p) => p.word).join(' ').replace(/[\s,;:—–-]+$/u, '');
   const cutEnd = best + LABEL_WORDS < pieces.length;
-  return `${best > 0 ? '…' : ''}${cutEnd ? stretch : stretch.replace(/[.]+$/, '')}${cutEnd ? '…' : ''}`;
+  return balanceQuotes(`${best > 0 ? '…' : ''}${cutEnd ? stretch : stretch.replace(/[.]+$/, '')}${cutEnd ? '…' : ''}`);
 }
 
-/** A label as the end of a sentence: closed with a full stop unless it already ends in punctuation. */
+/** A label as the end of a sentence: closed with a full stop unless it already ends in punctuation or a quotation. */
 function sentence(label: string): string {
-  return /[.!?…]$/.test(label) ? label : `${label}.`;
+  return /[.!?…]["”’)]*$|["”]$/u.test(label) ? label : `${label}.`;
 }

@@ -10,6 +10,7 @@ export type { ParagraphFeatures, NameMention, NumberFeature, QuoteFeature, TextS
 export { EMPTY_FEATURES } from './types';
 export { parseNumber } from './numbers';
 export { nlp } from './nlp';
+export { balanceQuotes, quoted } from './quoting';
 
 /**
  * Features of one paragraph's text (sentences, content lemmas, names, numbers, quotes).

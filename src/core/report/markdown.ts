@@ -1,3 +1,4 @@
+import { quoted } from '../features/quoting';
 import { baseName } from '../load/format';
 import { alignedParagraphs, type Analysis, type DocumentReport, type Finding, type FindingKind, type ParagraphRef, type Point, type TextOffsets } from '../types';
 
@@ -143,7 +144,7 @@ function omissionsSection(
       out.push('', 'Facts it drops from points it carries:', '');
       for (const f of facts.slice(0, FACTS_PER_ARTICLE)) {
         const what =
-          f.kind === 'quote' ? `the quote “${escape(clip(f.text))}”${f.speaker ? ` (${escape(f.speaker)})` : ''}`
+          f.kind === 'quote' ? `the quote ${escape(quoted(clip(f.text)))}${f.speaker ? ` (${escape(f.speaker)})` : ''}`
           : f.kind === 'attribution' ? `the source ${escape(f.text)}`
           : f.kind === 'number' ? `the number “${escape(f.text)}”`
           : escape(f.text);
@@ -198,8 +199,8 @@ function evidence(f: Finding, docs: ReadonlyMap<string, DocumentReport>): string
 function refText(r: ParagraphRef, docs: ReadonlyMap<string, DocumentReport>, part?: TextOffsets): string {
   const p = docs.get(r.doc)?.paragraphs[r.paragraph];
   if (!p) return `${r.doc} ¶${r.paragraph + 1}`;
-  const quoted = part ? `${part.start > 0 ? '…' : ''}${p.text.slice(part.start, part.end)}` : p.text;
-  return `${r.doc} ¶${r.paragraph + 1}, line ${p.startLine}: “${escape(excerpt(quoted))}”`;
+  const said = part ? `${part.start > 0 ? '…' : ''}${p.text.slice(part.start, part.end)}` : p.text;
+  return `${r.doc} ¶${r.paragraph + 1}, line ${p.startLine}: ${escape(quoted(excerpt(said)))}`;
 }
 
 function excerpt(text: string): string {

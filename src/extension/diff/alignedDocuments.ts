@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis, ParagraphRef } from '../../core';
+import { quoted, type Analysis, type ParagraphRef } from '../../core';
 import { fileName, type PanelModel } from '../../shared/model';
 import { layoutPair, type PairLayout } from '../../shared/pairLayout';
 import { revealParagraph } from '../reveal';
@@ -148,7 +148,7 @@ export function renderSide(model: PanelModel, layout: PairLayout, side: Side, ur
 
 function opening(text: string): string {
   const words = text.trim().split(/\s+/);
-  return words.length > 8 ? `“${words.slice(0, 8).join(' ')}…”` : `“${words.join(' ')}”`;
+  return quoted(words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' '));
 }
 
 /** The articles of a comparison, for the pick of the other side. */

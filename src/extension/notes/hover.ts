@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { quoted } from '../../core';
 import { fileName } from '../../shared/model';
 import { facetLabel, paragraphAtLine, paragraphNote, sameToll, type CarrierNote, type ParagraphNote } from '../../shared/notes';
 import { readSettings } from '../config';
@@ -60,7 +61,7 @@ export function renderNote(found: ArticleInComparison, note: ParagraphNote): vsc
       const first = o.refs[0]!;
       // Its sentence that makes the point, not the paragraph's opening.
       const said = model.excerpt(p.point, first);
-      return `- ${link(`${name(o.doc)} ¶${first.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(o.doc), first.paragraph])}: “${esc(words(said, 14))}” — ${emphasisLabel(o)}${o.otherEvent ? ' _(another episode)_' : ''}`;
+      return `- ${link(`${name(o.doc)} ¶${first.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(o.doc), first.paragraph])}: ${esc(quoted(words(said, 14)))} — ${emphasisLabel(o)}${o.otherEvent ? ' _(another episode)_' : ''}`;
     });
     md.appendMarkdown(`Also reported by:\n${carriers.join('\n')}${p.others.length > 6 ? `\n- and ${p.others.length - 6} more` : ''}\n\n`);
     if (p.omitters.length) md.appendMarkdown(`Left out by: ${p.omitters.map((d) => esc(name(d))).join(', ')}\n\n`);
@@ -74,7 +75,7 @@ export function renderNote(found: ArticleInComparison, note: ParagraphNote): vsc
   if (note.matches.length) {
     const items = note.matches.slice(0, 6).map((m) => {
       const why = `${m.facets.length ? ` — both report ${m.facets.map(facetLabel).join(' and ')}` : ''}${model.otherEvents.has(m.ref.doc) ? ' _(another episode)_' : ''}`;
-      return `- ${link(`${name(m.ref.doc)} ¶${m.ref.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(m.ref.doc), m.ref.paragraph])}: “${esc(words(model.paragraph(m.ref)?.text ?? '', 10))}”${why}`;
+      return `- ${link(`${name(m.ref.doc)} ¶${m.ref.paragraph + 1}`, 'coverageDiff.openParagraph', [uriOf(m.ref.doc), m.ref.paragraph])}: ${esc(quoted(words(model.paragraph(m.ref)?.text ?? '', 10)))}${why}`;
     });
     const more = note.matches.length > 6 ? `\n- and ${note.matches.length - 6} more` : '';
     md.appendMarkdown(`${sameToll(note) ? 'The same toll in other articles' : 'Aligned with it in other articles (not grouped into its point)'}:\n${items.join('\n')}${more}\n\n`);
